@@ -1,0 +1,45 @@
+package nl.casustafel.pupil;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import nl.casustafel.account.Viewers;
+
+import java.util.List;
+
+/** Pupils as the caller may see them. */
+@Controller("/api/pupils")
+public class PupilController {
+
+    private final PupilService pupils;
+    private final Viewers viewers;
+
+    public PupilController(PupilService pupils, Viewers viewers) {
+        this.pupils = pupils;
+        this.viewers = viewers;
+    }
+
+    /** The pupil list of school staff: only their own schools. */
+    @Get
+    @Secured("CARE_COORDINATOR")
+    public List<PupilListItem> list(Authentication authentication,
+                                    @Nullable @QueryValue String name,
+                                    @Nullable @QueryValue Integer schoolYear) {
+        return pupils.listOwnSchools(viewers.of(authentication), new PupilSearch(name, schoolYear));
+    }
+
+    /** One pupil; 404 when the caller may not see it, so that existence is not revealed either. */
+    @Get("/{id}")
+    @Secured({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+            "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+    public PupilListItem get(Authentication authentication, @PathVariable long id) {
+        return pupils.find(viewers.of(authentication), id)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
+    }
+}
