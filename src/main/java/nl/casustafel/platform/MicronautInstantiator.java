@@ -1,0 +1,34 @@
+package nl.casustafel.platform;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.server.VaadinService;
+import io.micronaut.context.ApplicationContext;
+
+/**
+ * Lets Micronaut create Casustafel's views and components, so that they get services by
+ * constructor injection; everything of Vaadin's own is left to Vaadin.
+ */
+final class MicronautInstantiator extends DefaultInstantiator {
+
+    private final ApplicationContext context;
+
+    MicronautInstantiator(VaadinService service, ApplicationContext context) {
+        super(service);
+        this.context = context;
+    }
+
+    @Override
+    public <T> T getOrCreate(Class<T> type) {
+        return isMicronautBean(type) ? context.getBean(type) : super.getOrCreate(type);
+    }
+
+    @Override
+    public <T extends Component> T createComponent(Class<T> componentClass) {
+        return isMicronautBean(componentClass) ? context.getBean(componentClass) : super.createComponent(componentClass);
+    }
+
+    private boolean isMicronautBean(Class<?> type) {
+        return type.getName().startsWith("nl.casustafel.") && context.findBeanDefinition(type).isPresent();
+    }
+}

@@ -1,0 +1,78 @@
+package nl.casustafel.pupil;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.MainLayout;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Leerlingen: the pupils of the school staff member's own schools, by name and school year. */
+@Route(value = "leerlingen", layout = MainLayout.class)
+@PageTitle("Leerlingen | Casustafel")
+@RolesAllowed("CARE_COORDINATOR")
+@Prototype
+public class PupilListView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    /** Sentinel for "all school years" in the filter. */
+    private static final int ALL_YEARS = 0;
+
+    private final PupilService pupils;
+    private final Viewer viewer = CurrentUser.require();
+    private final TextField name = new TextField();
+    private final Select<Integer> schoolYear = new Select<>();
+    private final Grid<PupilListItem> grid = new Grid<>();
+
+    public PupilListView(PupilService pupils) {
+        this.pupils = pupils;
+        setSizeFull();
+        name.setPlaceholder(getTranslation("pupils.search"));
+        name.setPrefixComponent(VaadinIcon.SEARCH.create());
+        name.setClearButtonVisible(true);
+        name.setValueChangeMode(ValueChangeMode.LAZY);
+        name.setId("pupil-search");
+        name.addValueChangeListener(e -> refresh());
+        schoolYear.setLabel(getTranslation("pupils.schoolYear"));
+        schoolYear.setItems(IntStream.rangeClosed(ALL_YEARS, 8).boxed().toList());
+        schoolYear.setItemLabelGenerator(y -> y == ALL_YEARS ? getTranslation("pupils.allYears") : String.valueOf(y));
+        schoolYear.setValue(ALL_YEARS);
+        schoolYear.setId("school-year");
+        schoolYear.addValueChangeListener(e -> refresh());
+        name.setLabel(getTranslation("pupils.name"));
+
+        grid.addColumn(PupilListItem::name).setHeader(getTranslation("pupils.col.name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        grid.addColumn(PupilListItem::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
+        grid.addColumn(PupilListItem::schoolName).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("pupils.empty"));
+        grid.setId("pupil-grid");
+
+        HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H2(getTranslation("pupils.title")), filters, grid);
+        expand(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        Integer year = schoolYear.getValue() == null || schoolYear.getValue() == ALL_YEARS ? null : schoolYear.getValue();
+        List<PupilListItem> items = pupils.listOwnSchools(viewer, new PupilSearch(name.getValue(), year));
+        grid.setItems(items);
+    }
+}

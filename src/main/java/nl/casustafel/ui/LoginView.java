@@ -1,0 +1,70 @@
+package nl.casustafel.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.micronaut.context.annotation.Prototype;
+import nl.casustafel.account.AccountService;
+
+/** Aanmelden: username and password, checked by the same account service as the API's {@code POST /login}. */
+@Route("login")
+@PageTitle("Aanmelden | Casustafel")
+@AnonymousAllowed
+@Prototype
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final AccountService accounts;
+    private final LoginForm form = new LoginForm();
+
+    public LoginView(AccountService accounts) {
+        this.accounts = accounts;
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        form.setI18n(dutch());
+        form.setForgotPasswordButtonVisible(false);
+        form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
+        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form);
+    }
+
+    private void signIn(String username, String password) {
+        accounts.authenticate(username, password).ifPresentOrElse(viewer -> {
+            // a new session id at sign-in, so that a session fixed before sign-in is worthless
+            VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+            CurrentUser.set(viewer);
+            getUI().ifPresent(ui -> ui.navigate(HomeView.class));
+        }, () -> form.setError(true));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (CurrentUser.get().isPresent()) {
+            event.forwardTo(HomeView.class);
+        }
+    }
+
+    private LoginI18n dutch() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form f = i18n.getForm();
+        f.setTitle(getTranslation("login.title"));
+        f.setUsername(getTranslation("login.username"));
+        f.setPassword(getTranslation("login.password"));
+        f.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(getTranslation("login.error.message"));
+        error.setUsername(getTranslation("login.error.username"));
+        error.setPassword(getTranslation("login.error.password"));
+        return i18n;
+    }
+}
