@@ -1,0 +1,145 @@
+package nl.casustafel;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver (no browser downloads), with
+ * the few steps the UI tests need: sign in, read what is on screen, sign out.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    public Browser(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + tempDir());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+        waitForVaadin();
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public void signIn(String username, String password) {
+        open("/login");
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
+        user.sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        waitForVaadin();
+    }
+
+    public void signOut() {
+        element("#sign-out").click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        waitForVaadin();
+    }
+
+    public WebElement element(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public boolean isPresent(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    public void waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Types into a Vaadin text field and waits for the server round-trip. */
+    public void type(String fieldCss, String text) {
+        WebElement input = element(fieldCss + " input");
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys("\t");
+        waitForVaadin();
+    }
+
+    /** The texts of the body cells of a Vaadin grid (what is rendered). */
+    @SuppressWarnings("unchecked")
+    public List<String> gridCells(String gridCss) {
+        waitForVaadin();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const grid = document.querySelector(arguments[0]);
+                return Array.from(grid.querySelectorAll('vaadin-grid-cell-content'))
+                  .filter(c => {
+                    const td = c.assignedSlot && c.assignedSlot.parentElement;
+                    const tr = td && td.parentElement;
+                    return td && td.localName === 'td' && tr && !tr.hidden && tr.parentElement && tr.parentElement.id === 'items';
+                  })
+                  .map(c => c.textContent.trim())
+                  .filter(t => t.length > 0);
+                """, gridCss);
+    }
+
+    /** Waits (up to the usual timeout) until the condition holds, e.g. after a lazy search field fired. */
+    public boolean eventually(java.util.function.BooleanSupplier condition) {
+        try {
+            wait.until(d -> condition.getAsBoolean());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    public String text(String css) {
+        return element(css).getText();
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Waits until Vaadin has no request in flight. */
+    public void waitForVaadin() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                if (document.readyState !== 'complete') return false;
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                if (!clients) return true;
+                return Object.values(clients).every(c => !c.isActive || !c.isActive());
+                """)));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("casustafel-chromium-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
