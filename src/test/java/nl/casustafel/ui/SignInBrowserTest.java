@@ -6,6 +6,8 @@ import nl.casustafel.ApiClient;
 import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.AccountService;
+import nl.casustafel.account.UserAccount;
+import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.UiServer;
 import nl.casustafel.pupil.PupilListItem;
@@ -33,6 +35,8 @@ class SignInBrowserTest implements CasustafelTestProperties {
     AccountService accounts;
     @Inject
     PupilService pupils;
+    @Inject
+    UserAccountRepository users;
 
     @Override
     public boolean uiEnabled() {
@@ -78,6 +82,19 @@ class SignInBrowserTest implements CasustafelTestProperties {
             browser.signOut();
             browser.open("/leerlingen");
             assertTrue(browser.path().startsWith("/login"), "signed out: the pupil list is closed again");
+        }
+    }
+
+    @Test
+    void everyDemoRoleCanSignInAndSeesNameRoleAndParty() {
+        try (Browser browser = new Browser(ui.port())) {
+            for (UserAccount account : users.listOrderByDisplayName()) {
+                Viewer viewer = accounts.viewer(account.username()).orElseThrow();
+                browser.signIn(account.username(), ApiClient.DEMO_PASSWORD);
+                browser.waitForText("#welcome", viewer.displayName());
+                assertTrue(browser.text("#role").contains(viewer.partyName()), account.username());
+                browser.signOut();
+            }
         }
     }
 
