@@ -8,6 +8,7 @@ import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.covenant.Covenant;
 import nl.casustafel.covenant.CovenantRepository;
+import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.Municipality;
 import nl.casustafel.covenant.MunicipalityRepository;
 import nl.casustafel.covenant.Party;
@@ -45,10 +46,12 @@ public class DemoRegionLoader {
     private final PupilRepository pupils;
     private final PupilIdentityRepository identities;
     private final PasswordHasher hasher;
+    private final CovenantRules rules;
 
     public DemoRegionLoader(ConfigFiles config, CovenantRepository covenants, MunicipalityRepository municipalities,
                             PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
-                            PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher) {
+                            PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher,
+                            CovenantRules rules) {
         this.config = config;
         this.covenants = covenants;
         this.municipalities = municipalities;
@@ -58,6 +61,7 @@ public class DemoRegionLoader {
         this.pupils = pupils;
         this.identities = identities;
         this.hasher = hasher;
+        this.rules = rules;
     }
 
     /** Loads the demo region unless its covenant is already present; returns whether it loaded. */
@@ -84,13 +88,12 @@ public class DemoRegionLoader {
     }
 
     private Covenant saveCovenant(String code) {
-        YamlNode c = config.yaml("covenants/dijkstreek.yaml").node("covenant");
-        if (!code.equals(c.text("code"))) {
+        if (!code.equals(rules.code())) {
             throw new IllegalStateException("config/demo/region.yaml names covenant '" + code
-                    + "' but config/covenants/dijkstreek.yaml defines '" + c.text("code") + "'");
+                    + "' but the loaded covenant file defines '" + rules.code() + "'");
         }
-        return covenants.save(new Covenant(null, code, c.text("name"), c.text("version"), c.date("signedOn"),
-                c.integer("initialTermYears"), c.integer("renewalTermYears")));
+        return covenants.save(new Covenant(null, code, rules.name(), rules.version(), rules.signedOn(),
+                rules.initialTermYears(), rules.renewalTermYears()));
     }
 
     private void saveUser(YamlNode u, String passwordHash) {

@@ -107,6 +107,30 @@ public final class YamlNode {
                 .toList();
     }
 
+    /** The items of this node, which must be a list. */
+    public List<YamlNode> items() {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error("must be a list");
+        }
+        List<Node> items = sequence.getValue();
+        return java.util.stream.IntStream.range(0, items.size())
+                .mapToObj(i -> new YamlNode(file, path + "[" + i + "]", items.get(i)))
+                .toList();
+    }
+
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    /** A mapping key of this node's parent, read as one of the constants of {@code type}. */
+    public <E extends Enum<E>> E asEnumKey(String key, Class<E> type) {
+        try {
+            return Enum.valueOf(type, key);
+        } catch (IllegalArgumentException e) {
+            throw error("has key '" + key + "', which is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
     public List<String> texts(String field) {
         return list(field).stream().map(YamlNode::scalar).toList();
     }
