@@ -1,17 +1,26 @@
 package nl.casustafel.privacy;
 
+import nl.casustafel.covenant.PupilField;
+
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What the privacy kernel decided for one viewer and one pupil, and why: the basis when the
- * pupil is identified, the reason when not. {@code explanationKey} names a message in the UI
- * bundle; {@code explanation} is the same text for the API.
+ * What the privacy kernel decided for one viewer and one pupil in one context: the disclosure, the
+ * fields allowed, the basis when identified, and why, as a message key of the UI bundle with its
+ * parameters ("Geanonimiseerd: er is nog geen DUO-melding").
  */
-public record DisclosureDecision(Disclosure disclosure, String basis, String explanationKey) {
+public record DisclosureDecision(Disclosure disclosure,
+                                 Set<PupilField> fields,
+                                 Basis basis,
+                                 String explanationKey,
+                                 List<String> explanationParams) {
 
     public DisclosureDecision {
         Objects.requireNonNull(disclosure);
-        Objects.requireNonNull(explanationKey);
+        fields = Set.copyOf(fields);
+        explanationParams = List.copyOf(explanationParams);
     }
 
     public boolean identified() {
@@ -20,5 +29,9 @@ public record DisclosureDecision(Disclosure disclosure, String basis, String exp
 
     public boolean visible() {
         return disclosure != Disclosure.NONE;
+    }
+
+    public boolean allows(PupilField field) {
+        return fields.contains(field);
     }
 }

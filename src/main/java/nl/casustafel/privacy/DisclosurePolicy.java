@@ -1,24 +1,189 @@
 package nl.casustafel.privacy;
 
 import jakarta.inject.Singleton;
+import nl.casustafel.account.Role;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.CovenantRules;
+import nl.casustafel.covenant.MeetingType;
+import nl.casustafel.covenant.PartyType;
+import nl.casustafel.covenant.PupilField;
+import nl.casustafel.covenant.TableRule;
+import nl.casustafel.privacy.PupilFacts.ConsentFact;
+import nl.casustafel.privacy.PupilFacts.DuoReportFact;
+import nl.casustafel.privacy.PupilFacts.NotificationFact;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The one place that decides what a viewer may see of a pupil. Every read of pupil data, in the
- * UI and in the API, asks this service.
+ * The one place that decides what a viewer may see of a pupil. Every read of pupil data — views,
+ * REST API, and later minutes and exports — asks this policy, which applies the covenant file:
+ * <ul>
+ * <li>school staff see their own schools' pupils identified, others not at all;</li>
+ * <li>an attendance officer sees a pupil identified with an open DUO report and the pupil living in
+ *     a municipality the officer is sworn for (at the thuiszitterstafel: per the covenant table);</li>
+ * <li>JGZ/CJG, samenwerkingsverband and youth care: identified with valid consent for their party and
+ *     purpose, or where the table says "notify", a recorded notification of the parents;</li>
+ * <li>otherwise pseudonymous where a table puts viewer and pupil together, else nothing;</li>
+ * <li>the privacy officer and the administrator see no case content.</li>
+ * </ul>
  */
 @Singleton
 public class DisclosurePolicy {
 
-    public DisclosureDecision decide(Viewer viewer, PupilFacts pupil) {
-        if (viewer.role().isGovernance()) {
-            return new DisclosureDecision(Disclosure.NONE, null, "why.governance");
+    public static final String HEALTH = "HEALTH";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final CovenantRules covenant;
+    private final Clock clock;
+
+    public DisclosurePolicy(CovenantRules covenant, Clock clock) {
+        this.covenant = covenant;
+        this.clock = clock;
+    }
+
+    public DisclosureDecision decide(Viewer viewer, PupilFacts pupil, DisclosureContext context) {
+        LocalDate today = LocalDate.now(clock);
+        Role role = viewer.role();
+        if (role.isGovernance()) {
+            return none("why.governance");
         }
-        if (viewer.role().isSchoolStaff()) {
+        if (role.isSchoolStaff()) {
             return viewer.worksAt(pupil.schoolId())
-                    ? new DisclosureDecision(Disclosure.IDENTIFIED, "enrolment:school:" + pupil.schoolId(), "why.ownSchool")
-                    : new DisclosureDecision(Disclosure.NONE, null, "why.otherSchool");
+                    ? identified(viewer, pupil, new Basis(Basis.Kind.ENROLMENT, pupil.schoolId()), today, "why.ownSchool", List.of())
+                    : none("why.otherSchool");
         }
-        return new DisclosureDecision(Disclosure.NONE, null, "why.noBasis");
+        if (role == Role.ATTENDANCE_OFFICER) {
+            return attendanceOfficer(viewer, pupil, context, today);
+        }
+        return consentBasedParty(viewer, pupil, context, today);
+    }
+
+    private DisclosureDecision attendanceOfficer(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
+        TableRule rule = tableRule(context, PartyType.MUNICIPALITY).orElse(TableRule.AFTER_DUO);
+        boolean sworn = viewer.swornMunicipalityIds().contains(pupil.residenceMunicipalityId());
+        if (sworn) {
+            Optional<DisclosureDecision> identified = identifiedByRule(viewer, pupil, context, rule, today);
+            if (identified.isPresent()) {
+                return identified.get();
+            }
+        }
+        if (!sworn) {
+            return pseudonymousOrNone(context, "why.notSworn", pupil.residenceMunicipalityName());
+        }
+        return pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer));
+    }
+
+    private DisclosureDecision consentBasedParty(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
+        // Youth care and social work are not in the table: they always need consent.
+        TableRule rule = tableRule(context, viewer.partyType()).orElse(TableRule.ASK_CONSENT);
+        return identifiedByRule(viewer, pupil, context, rule, today)
+                .orElseGet(() -> pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer)));
+    }
+
+    /** Applies one cell of the table; consent always suffices for the parties that are not leerplicht. */
+    private Optional<DisclosureDecision> identifiedByRule(Viewer viewer, PupilFacts pupil, DisclosureContext context,
+                                                          TableRule rule, LocalDate today) {
+        if (rule.acceptsDuoReport() && !pupil.openDuoReports().isEmpty()) {
+            DuoReportFact report = pupil.openDuoReports().getFirst();
+            return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.DUO_REPORT, report.id()), today, "why.duoReport",
+                    List.of(report.reference(), DATE.format(report.reportedOn()), pupil.residenceMunicipalityName())));
+        }
+        boolean consentCounts = rule.acceptsConsent() || viewer.role() != Role.ATTENDANCE_OFFICER;
+        if (consentCounts) {
+            Optional<ConsentFact> consent = consentFor(viewer, pupil, context, today);
+            if (consent.isPresent()) {
+                ConsentFact c = consent.get();
+                return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.CONSENT, c.id()), today, "why.consent",
+                        List.of(givers(c), DATE.format(c.givenOn()), c.partyName(), purpose(c))));
+            }
+        }
+        if (rule.acceptsNotification()) {
+            Optional<NotificationFact> notification = pupil.notifications().stream()
+                    .filter(n -> n.purpose() == MeetingType.THUISZITTERSTAFEL && n.partyIds().contains(viewer.partyId()))
+                    .findFirst();
+            if (notification.isPresent()) {
+                NotificationFact n = notification.get();
+                return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.NOTIFICATION, n.id()), today, "why.notification",
+                        List.of(DATE.format(n.notifiedOn()), viewer.partyName())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ConsentFact> consentFor(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
+        return pupil.consents().stream()
+                .filter(c -> c.partyId() == viewer.partyId() && c.validOn(today))
+                .filter(c -> context.purpose() == null || c.purpose() == context.purpose())
+                .filter(c -> context.purpose() != MeetingType.SOT || context.hulpvraag() == null
+                        || context.hulpvraag().equalsIgnoreCase(c.hulpvraag()))
+                .findFirst();
+    }
+
+    private DisclosureDecision identified(Viewer viewer, PupilFacts pupil, Basis basis, LocalDate today, String key, List<String> params) {
+        Set<PupilField> fields = EnumSet.noneOf(PupilField.class);
+        fields.addAll(covenant.identifiedView());
+        fields.addAll(covenant.fieldsVisibleTo(viewer.partyType()));
+        boolean healthConsent = pupil.consents().stream()
+                .anyMatch(c -> c.partyId() == viewer.partyId() && c.validOn(today) && c.covers(HEALTH));
+        if (healthConsent) {
+            fields.add(PupilField.HEALTH);
+        } else {
+            fields.remove(PupilField.HEALTH);
+        }
+        return new DisclosureDecision(Disclosure.IDENTIFIED, fields, basis, key, params);
+    }
+
+    private DisclosureDecision pseudonymousOrNone(DisclosureContext context, String reasonKey, String param) {
+        if (!context.atTable()) {
+            return new DisclosureDecision(Disclosure.NONE, Set.of(), Basis.NONE, "why.notAtTable", List.of());
+        }
+        return new DisclosureDecision(Disclosure.PSEUDONYMOUS, covenant.pseudonymousView(), Basis.NONE, reasonKey,
+                param == null ? List.of() : List.of(param));
+    }
+
+    private static DisclosureDecision none(String key) {
+        return new DisclosureDecision(Disclosure.NONE, Set.of(), Basis.NONE, key, List.of());
+    }
+
+    private Optional<TableRule> tableRule(DisclosureContext context, PartyType party) {
+        if (context.purpose() != MeetingType.THUISZITTERSTAFEL) {
+            return Optional.empty();
+        }
+        return covenant.reason(context.reason()).flatMap(r -> r.ruleFor(party));
+    }
+
+    private static String reasonKey(TableRule rule) {
+        return switch (rule) {
+            case AFTER_DUO -> "why.noDuoReport";
+            case AFTER_DUO_OR_CONSENT -> "why.noDuoReportOrConsent";
+            case ASK_CONSENT -> "why.noConsent";
+            case NOTIFY -> "why.noNotification";
+        };
+    }
+
+    private static String partyLabel(Viewer viewer) {
+        return viewer.partyName();
+    }
+
+    private static String givers(ConsentFact c) {
+        if (c.givers().size() == 2) {
+            return "ouder en leerling";
+        }
+        return c.givers().contains(nl.casustafel.covenant.ConsentGiver.PARENT) ? "ouder" : "leerling";
+    }
+
+    private static String purpose(ConsentFact c) {
+        String meeting = switch (c.purpose()) {
+            case VERZUIMOVERLEG -> "verzuimoverleg";
+            case SOT -> "SOT";
+            case THUISZITTERSTAFEL -> "thuiszitterstafel";
+        };
+        return c.hulpvraag() == null || c.hulpvraag().isBlank() ? meeting : meeting + ", hulpvraag: " + c.hulpvraag();
     }
 }

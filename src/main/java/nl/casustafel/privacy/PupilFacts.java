@@ -1,5 +1,48 @@
 package nl.casustafel.privacy;
 
-/** The facts about a pupil that the disclosure rules depend on; no identity beyond the municipality. */
-public record PupilFacts(long pupilId, long schoolId, long residenceMunicipalityId) {
+import nl.casustafel.covenant.ConsentGiver;
+import nl.casustafel.covenant.DuoReportKind;
+import nl.casustafel.covenant.MeetingType;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** What the disclosure rules need to know about a pupil; nothing more. */
+public record PupilFacts(long pupilId,
+                         long schoolId,
+                         long residenceMunicipalityId,
+                         String residenceMunicipalityName,
+                         List<DuoReportFact> openDuoReports,
+                         List<ConsentFact> consents,
+                         List<NotificationFact> notifications) {
+
+    public PupilFacts {
+        openDuoReports = List.copyOf(openDuoReports);
+        consents = List.copyOf(consents);
+        notifications = List.copyOf(notifications);
+    }
+
+    /** An open verzuimmelding. */
+    public record DuoReportFact(long id, DuoReportKind kind, LocalDate reportedOn, String reference) {
+    }
+
+    /** A consent record, withdrawn or not; {@link #validOn} says whether it counts. */
+    public record ConsentFact(long id, long partyId, String partyName, MeetingType purpose, String hulpvraag,
+                              Set<String> categories, Set<ConsentGiver> givers, LocalDate givenOn,
+                              LocalDate validUntil, LocalDate withdrawnOn) {
+
+        public boolean validOn(LocalDate day) {
+            return !givenOn.isAfter(day) && (validUntil == null || !validUntil.isBefore(day))
+                    && (withdrawnOn == null || withdrawnOn.isAfter(day));
+        }
+
+        public boolean covers(String category) {
+            return categories.contains(category);
+        }
+    }
+
+    /** Parents told that these parties will discuss their child. */
+    public record NotificationFact(long id, MeetingType purpose, LocalDate notifiedOn, Set<Long> partyIds) {
+    }
 }

@@ -1,6 +1,7 @@
 package nl.casustafel.pupil;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,10 +11,11 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import nl.casustafel.account.Viewers;
+import nl.casustafel.privacy.PupilView;
 
 import java.util.List;
 
-/** Pupils as the caller may see them. */
+/** Pupils as the caller sees them: disclosure, alias or identity, allowed fields and basis. */
 @Controller("/api/pupils")
 public class PupilController {
 
@@ -28,18 +30,30 @@ public class PupilController {
     /** The pupil list of school staff: only their own schools. */
     @Get
     @Secured("CARE_COORDINATOR")
-    public List<PupilListItem> list(Authentication authentication,
-                                    @Nullable @QueryValue String name,
-                                    @Nullable @QueryValue Integer schoolYear) {
+    public List<PupilView> list(Authentication authentication,
+                                @Nullable @QueryValue String name,
+                                @Nullable @QueryValue Integer schoolYear) {
         return pupils.listOwnSchools(viewers.of(authentication), new PupilSearch(name, schoolYear));
     }
 
-    /** One pupil; 404 when the caller may not see it, so that existence is not revealed either. */
+    /** The pupils at the caller's tables (meeting series), each as the caller may see it. */
+    @Get("/at-my-tables")
+    @Secured({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+            "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+    public List<PupilView> atMyTables(Authentication authentication) {
+        return pupils.atMyTables(viewers.of(authentication));
+    }
+
+    /**
+     * One pupil, optionally at one table ({@code series}); 404 when the caller may not see it, so
+     * that existence is not revealed either.
+     */
     @Get("/{id}")
     @Secured({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
             "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
-    public PupilListItem get(Authentication authentication, @PathVariable long id) {
-        return pupils.find(viewers.of(authentication), id)
+    public PupilView get(Authentication authentication, HttpRequest<?> request, @PathVariable long id,
+                         @Nullable @QueryValue Long series) {
+        return pupils.find(viewers.of(authentication), id, series, "api " + request.getPath())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
     }
 }

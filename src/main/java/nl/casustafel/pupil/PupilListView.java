@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
 
@@ -36,7 +37,7 @@ public class PupilListView extends VerticalLayout {
     private final Viewer viewer = CurrentUser.require();
     private final TextField name = new TextField();
     private final Select<Integer> schoolYear = new Select<>();
-    private final Grid<PupilListItem> grid = new Grid<>();
+    private final Grid<PupilView> grid = new Grid<>();
 
     public PupilListView(PupilService pupils) {
         this.pupils = pupils;
@@ -55,10 +56,10 @@ public class PupilListView extends VerticalLayout {
         schoolYear.addValueChangeListener(e -> refresh());
         name.setLabel(getTranslation("pupils.name"));
 
-        grid.addColumn(PupilListItem::name).setHeader(getTranslation("pupils.col.name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(PupilView::name).setHeader(getTranslation("pupils.col.name")).setSortable(true).setFlexGrow(2);
         grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
-        grid.addColumn(PupilListItem::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
-        grid.addColumn(PupilListItem::schoolName).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
+        grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
@@ -72,7 +73,7 @@ public class PupilListView extends VerticalLayout {
 
     private void refresh() {
         Integer year = schoolYear.getValue() == null || schoolYear.getValue() == ALL_YEARS ? null : schoolYear.getValue();
-        List<PupilListItem> items = pupils.listOwnSchools(viewer, new PupilSearch(name.getValue(), year));
+        List<PupilView> items = pupils.listOwnSchools(viewer, new PupilSearch(name.getValue(), year));
         grid.setItems(items);
     }
 }

@@ -1,14 +1,14 @@
 package nl.casustafel.pupil;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.privacy.DisclosureDecision;
-import nl.casustafel.privacy.DisclosurePolicy;
-import nl.casustafel.privacy.PupilFacts;
+import nl.casustafel.meeting.MeetingTables;
+import nl.casustafel.privacy.PupilReader;
+import nl.casustafel.privacy.PupilView;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,81 +16,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists and looks up pupils as the viewer may see them; every row passes the disclosure policy. */
+/** Finds pupils for a viewer; what the viewer sees of each is decided by the privacy kernel. */
 @Singleton
 public class PupilService {
 
-    private static final String SELECT = """
-            SELECT p.id, p.school_id, s.name AS school_name, p.school_year,
-                   i.given_name, i.family_name, i.birth_date, i.residence_municipality_id
-              FROM pupil p
-              JOIN school s ON s.id = p.school_id
-              JOIN pupil_identity i ON i.pupil_id = p.id
-            """;
     private static final int LIST_LIMIT = 500;
 
     private final JdbcOperations jdbc;
-    private final DisclosurePolicy policy;
+    private final PupilReader reader;
+    private final MeetingTables tables;
 
-    public PupilService(JdbcOperations jdbc, DisclosurePolicy policy) {
+    public PupilService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables) {
         this.jdbc = jdbc;
-        this.policy = policy;
+        this.reader = reader;
+        this.tables = tables;
     }
 
     /** The pupils of the viewer's own schools, filtered by name and school year. */
-    @Transactional(readOnly = true)
-    public List<PupilListItem> listOwnSchools(Viewer viewer, PupilSearch search) {
+    @Transactional
+    public List<PupilView> listOwnSchools(Viewer viewer, PupilSearch search) {
         if (viewer.schoolIds().isEmpty()) {
             return List.of();
         }
-        String sql = SELECT + """
+        List<Long> ids = jdbc.prepareStatement("""
+                SELECT p.id FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
                  WHERE p.school_id = ANY (?)
                    AND (?::text IS NULL OR lower(i.given_name || ' ' || i.family_name) LIKE ?)
                    AND (?::int IS NULL OR p.school_year = ?)
                  ORDER BY i.family_name, i.given_name, p.id
                  LIMIT %d
-                """.formatted(LIST_LIMIT);
-        return jdbc.prepareStatement(sql, statement -> {
+                """.formatted(LIST_LIMIT), statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", viewer.schoolIds().toArray()));
             String pattern = search.namePattern();
             statement.setString(2, pattern);
             statement.setString(3, pattern);
             setNullableInt(statement, 4, search.schoolYear());
             setNullableInt(statement, 5, search.schoolYear());
-            return visibleRows(viewer, statement);
+            return ids(statement);
         });
+        return reader.read(viewer, ids, null, "leerlingenlijst");
+    }
+
+    /** The pupils on the case lists of the tables the viewer sits at, each as the viewer may see it. */
+    @Transactional
+    public List<PupilView> atMyTables(Viewer viewer) {
+        return reader.read(viewer, tables.pupilsAtTablesOf(viewer), null, "aan tafel");
     }
 
     /** One pupil as the viewer may see it; empty when the viewer may not see it at all. */
-    @Transactional(readOnly = true)
-    public Optional<PupilListItem> find(Viewer viewer, long pupilId) {
-        return jdbc.prepareStatement(SELECT + " WHERE p.id = ?", statement -> {
-            statement.setLong(1, pupilId);
-            return visibleRows(viewer, statement).stream().findFirst();
-        });
+    @Transactional
+    public Optional<PupilView> find(Viewer viewer, long pupilId, @Nullable Long seriesId, String where) {
+        return reader.read(viewer, pupilId, seriesId, where);
     }
 
-    private List<PupilListItem> visibleRows(Viewer viewer, PreparedStatement statement) throws SQLException {
-        List<PupilListItem> items = new ArrayList<>();
+    private static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                PupilFacts facts = new PupilFacts(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("residence_municipality_id"));
-                DisclosureDecision decision = policy.decide(viewer, facts);
-                if (decision.visible()) {
-                    items.add(toItem(rs, decision));
-                }
+                ids.add(rs.getLong(1));
             }
         }
-        return items;
-    }
-
-    private static PupilListItem toItem(ResultSet rs, DisclosureDecision decision) throws SQLException {
-        boolean identified = decision.identified();
-        Date birth = rs.getDate("birth_date");
-        return new PupilListItem(rs.getLong("id"), rs.getLong("school_id"), rs.getString("school_name"),
-                rs.getInt("school_year"), decision.disclosure(),
-                identified ? rs.getString("given_name") + " " + rs.getString("family_name") : null,
-                identified ? birth.toLocalDate() : null);
+        return ids;
     }
 
     private static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {

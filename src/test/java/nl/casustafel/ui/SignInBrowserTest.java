@@ -10,7 +10,7 @@ import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilListItem;
+import nl.casustafel.privacy.PupilView;
 import nl.casustafel.pupil.PupilSearch;
 import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
@@ -47,10 +47,10 @@ class SignInBrowserTest implements CasustafelTestProperties {
     void careCoordinatorSeesOwnPupilsAndNoneOfAnotherSchoolThenSignsOut() {
         Viewer dijkstad = accounts.viewer("zorg.dijkstad").orElseThrow();
         Viewer veenhoven = accounts.viewer("zorg.veenhoven").orElseThrow();
-        List<PupilListItem> own = pupils.listOwnSchools(dijkstad, PupilSearch.all());
-        Set<String> ownNames = own.stream().map(PupilListItem::name).collect(Collectors.toSet());
-        PupilListItem ownPupil = own.getFirst();
-        PupilListItem otherPupil = pupils.listOwnSchools(veenhoven, PupilSearch.all()).stream()
+        List<PupilView> own = pupils.listOwnSchools(dijkstad, PupilSearch.all());
+        Set<String> ownNames = own.stream().map(PupilView::name).collect(Collectors.toSet());
+        PupilView ownPupil = own.getFirst();
+        PupilView otherPupil = pupils.listOwnSchools(veenhoven, PupilSearch.all()).stream()
                 .filter(p -> !ownNames.contains(p.name())).findFirst().orElseThrow();
 
         try (Browser browser = new Browser(ui.port())) {

@@ -1,0 +1,41 @@
+package nl.casustafel.consent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.casustafel.covenant.MeetingType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Toestemming: by pupil and/or parent, to one party, for one purpose and data categories; withdrawable. */
+@Serdeable
+@MappedEntity("consent")
+public record Consent(@Id @GeneratedValue Long id,
+                      Long pupilId,
+                      Long partyId,
+                      MeetingType purpose,
+                      @Nullable String hulpvraag,
+                      @TypeDef(type = DataType.STRING_ARRAY) List<String> categories,
+                      boolean givenByPupil,
+                      boolean givenByParent,
+                      @Nullable String parentName,
+                      ConsentMethod method,
+                      LocalDate givenOn,
+                      @Nullable LocalDate validUntil,
+                      Long recordedBy,
+                      @DateCreated @Nullable Instant recordedAt,
+                      @Nullable LocalDate withdrawnOn,
+                      @Nullable Long withdrawnBy,
+                      @Nullable String withdrawalNote) {
+
+    public boolean withdrawn() {
+        return withdrawnOn != null;
+    }
+}

@@ -1,0 +1,98 @@
+package nl.casustafel.consent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.MeetingType;
+import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.PupilReader;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records that the registering party told the parents which parties will discuss their child
+ * (thuiszitterstafel). Where the covenant table says "notify", this record is the basis.
+ */
+@Singleton
+public class ParentNotificationService {
+
+    private final JdbcOperations jdbc;
+    private final PartyRepository parties;
+    private final PupilReader reader;
+    private final Clock clock;
+
+    public ParentNotificationService(JdbcOperations jdbc, PartyRepository parties, PupilReader reader, Clock clock) {
+        this.jdbc = jdbc;
+        this.parties = parties;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** What is filled in: when the parents were told, for which meeting, and which parties were named. */
+    @Serdeable
+    public record NewNotification(@Nullable MeetingType purpose, @Nullable LocalDate notifiedOn,
+                                  @Nullable List<Long> partyIds, @Nullable String note) {
+    }
+
+    @Serdeable
+    public record Recorded(long id, long pupilId, MeetingType purpose, LocalDate notifiedOn, Set<Long> partyIds) {
+    }
+
+    @Transactional
+    public Recorded record(Viewer viewer, long pupilId, NewNotification input) {
+        boolean identified = reader.decision(viewer, pupilId).filter(d -> !viewer.role().isGovernance())
+                .map(d -> d.identified()).orElse(false);
+        if (!identified) {
+            throw new InvalidInputException("pupilId", "Alleen een partij die de leerling herkenbaar ziet, informeert de ouders.");
+        }
+        if (input.purpose() == null) {
+            throw new InvalidInputException("purpose", "Kies het overleg waarover de ouders zijn geïnformeerd.");
+        }
+        if (input.notifiedOn() == null || input.notifiedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("notifiedOn", "Vul de datum in waarop de ouders zijn geïnformeerd (niet in de toekomst).");
+        }
+        Set<Long> named = new LinkedHashSet<>(input.partyIds() == null ? List.of() : input.partyIds());
+        if (named.isEmpty() || !named.stream().allMatch(parties::existsById)) {
+            throw new InvalidInputException("partyIds", "Kies de partijen die de ouders als deelnemers zijn genoemd.");
+        }
+        String note = input.note() == null ? null : input.note().strip();
+        if (note != null && note.length() > 500) {
+            throw new InvalidInputException("note", "De toelichting is te lang (hooguit 500 tekens).");
+        }
+        long id = jdbc.prepareStatement("""
+                INSERT INTO parent_notification (pupil_id, notifying_party_id, purpose, notified_on, note, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """, statement -> {
+            statement.setLong(1, pupilId);
+            statement.setLong(2, viewer.partyId());
+            statement.setString(3, input.purpose().name());
+            statement.setDate(4, Date.valueOf(input.notifiedOn()));
+            statement.setString(5, note);
+            statement.setLong(6, viewer.userId());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        jdbc.prepareStatement("INSERT INTO parent_notification_party (notification_id, party_id) VALUES (?, ?)", statement -> {
+            for (Long party : named) {
+                statement.setLong(1, id);
+                statement.setLong(2, party);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            return null;
+        });
+        return new Recorded(id, pupilId, input.purpose(), input.notifiedOn(), named);
+    }
+}

@@ -1,0 +1,95 @@
+package nl.casustafel.duo;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.Role;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.DuoReportKind;
+import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.PupilReader;
+import nl.casustafel.pupil.Pupil;
+import nl.casustafel.pupil.PupilRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Records DUO reports (by the pupil's school) and closes them (by an attendance officer who sees
+ * the pupil under the report). Recording changes what the sworn officer sees at once: the policy
+ * reads the open reports on every decision.
+ */
+@Singleton
+public class DuoReportService {
+
+    private final DuoReportRepository reports;
+    private final PupilRepository pupils;
+    private final PupilReader reader;
+    private final Clock clock;
+
+    public DuoReportService(DuoReportRepository reports, PupilRepository pupils, PupilReader reader, Clock clock) {
+        this.reports = reports;
+        this.pupils = pupils;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** What a school fills in for a verzuimmelding. */
+    public record NewReport(@Nullable DuoReportKind kind, @Nullable LocalDate reportedOn, @Nullable String duoReference) {
+    }
+
+    @Transactional
+    public DuoReport record(Viewer viewer, long pupilId, NewReport input) {
+        Pupil pupil = pupils.findById(pupilId).filter(p -> viewer.role() == Role.CARE_COORDINATOR && viewer.worksAt(p.schoolId()))
+                .orElseThrow(() -> new InvalidInputException("pupilId", "Alleen de school van de leerling kan een DUO-melding vastleggen."));
+        if (input.kind() == null) {
+            throw new InvalidInputException("kind", "Kies het soort verzuim van de melding.");
+        }
+        if (input.reportedOn() == null) {
+            throw new InvalidInputException("reportedOn", "Vul de datum van de melding in.");
+        }
+        if (input.reportedOn().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("reportedOn", "De datum van de melding kan niet in de toekomst liggen.");
+        }
+        String reference = input.duoReference() == null ? "" : input.duoReference().trim();
+        if (reference.isEmpty() || reference.length() > 40) {
+            throw new InvalidInputException("duoReference", "Vul het kenmerk van de melding bij DUO in (hooguit 40 tekens).");
+        }
+        return reports.save(new DuoReport(null, pupil.id(), pupil.schoolId(), input.kind(), input.reportedOn(), reference,
+                viewer.userId(), null, null, null, null));
+    }
+
+    @Transactional
+    public DuoReport close(Viewer viewer, long reportId, @Nullable String reason) {
+        DuoReport report = reports.findById(reportId)
+                .orElseThrow(() -> new InvalidInputException("reportId", "Deze DUO-melding bestaat niet."));
+        if (viewer.role() != Role.ATTENDANCE_OFFICER || !seesUnderThisReport(viewer, report)) {
+            throw new InvalidInputException("reportId", "Alleen de leerplichtambtenaar van de woongemeente kan deze melding sluiten.");
+        }
+        if (!report.open()) {
+            throw new InvalidInputException("reportId", "Deze DUO-melding is al gesloten.");
+        }
+        String note = reason == null ? null : reason.strip();
+        if (note != null && note.length() > 500) {
+            throw new InvalidInputException("reason", "De toelichting is te lang (hooguit 500 tekens).");
+        }
+        return reports.update(new DuoReport(report.id(), report.pupilId(), report.schoolId(), report.kind(),
+                report.reportedOn(), report.duoReference(), report.recordedBy(), report.recordedAt(),
+                LocalDate.now(clock), viewer.userId(), note));
+    }
+
+    /** The reports of a pupil, for a viewer who sees the pupil identified. */
+    @Transactional(readOnly = true)
+    public List<DuoReport> ofPupil(Viewer viewer, long pupilId) {
+        boolean identified = reader.decision(viewer, pupilId).map(d -> d.disclosure() == Disclosure.IDENTIFIED).orElse(false);
+        return identified ? reports.findByPupilIdOrderByReportedOnDesc(pupilId) : List.of();
+    }
+
+    private boolean seesUnderThisReport(Viewer viewer, DuoReport report) {
+        return reader.decision(viewer, report.pupilId())
+                .map(d -> d.identified() && d.basis().kind() == nl.casustafel.privacy.Basis.Kind.DUO_REPORT)
+                .orElse(false);
+    }
+}

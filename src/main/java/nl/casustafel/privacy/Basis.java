@@ -1,0 +1,13 @@
+package nl.casustafel.privacy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The legal basis of an identified view: enrolment at the viewer's school, a DUO report, a consent or a notification. */
+@Serdeable
+public record Basis(Kind kind, @Nullable Long id) {
+
+    public enum Kind { ENROLMENT, DUO_REPORT, CONSENT, NOTIFICATION, NONE }
+
+    public static final Basis NONE = new Basis(Kind.NONE, null);
+}

@@ -1,0 +1,28 @@
+package nl.casustafel.privacy;
+
+import io.micronaut.core.annotation.Nullable;
+import nl.casustafel.covenant.MeetingType;
+
+/**
+ * Where a pupil is looked at: outside any meeting, or at a table (a meeting series the viewer sits
+ * at and the pupil is on), with that table's purpose, the thuiszitterstafel reason or SOT hulpvraag.
+ */
+public record DisclosureContext(@Nullable Long seriesId,
+                                @Nullable MeetingType purpose,
+                                @Nullable Integer aliasNumber,
+                                @Nullable String reason,
+                                @Nullable String hulpvraag,
+                                String description) {
+
+    public static DisclosureContext outsideMeetings(String description) {
+        return new DisclosureContext(null, null, null, null, null, description);
+    }
+
+    public boolean atTable() {
+        return seriesId != null;
+    }
+
+    public String alias() {
+        return aliasNumber == null ? null : "Leerling " + aliasNumber;
+    }
+}

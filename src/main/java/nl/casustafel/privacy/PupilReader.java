@@ -1,0 +1,95 @@
+package nl.casustafel.privacy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.audit.AccessLog;
+import nl.casustafel.covenant.PupilField;
+import nl.casustafel.meeting.MeetingTables;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The door every read of pupil data goes through: it loads the pupils with their facts, asks the
+ * {@link DisclosurePolicy}, keeps only the fields the decision allows, and logs each identified
+ * read in the same transaction before returning it.
+ */
+@Singleton
+public class PupilReader {
+
+    private final PupilRecords records;
+    private final MeetingTables tables;
+    private final DisclosurePolicy policy;
+    private final Explanations explanations;
+    private final AccessLog accessLog;
+
+    PupilReader(PupilRecords records, MeetingTables tables, DisclosurePolicy policy, Explanations explanations,
+                AccessLog accessLog) {
+        this.records = records;
+        this.tables = tables;
+        this.policy = policy;
+        this.explanations = explanations;
+        this.accessLog = accessLog;
+    }
+
+    /** One pupil as the viewer may see it, at the given table or the first one they share; empty when not at all. */
+    @Transactional
+    public Optional<PupilView> read(Viewer viewer, long pupilId, @Nullable Long seriesId, String where) {
+        return read(viewer, List.of(pupilId), seriesId, where).stream().findFirst();
+    }
+
+    /** The pupils the viewer may see, in the order of the records (family name); the others left out. */
+    @Transactional
+    public List<PupilView> read(Viewer viewer, Collection<Long> pupilIds, @Nullable Long seriesId, String where) {
+        Map<Long, PupilRecords.Loaded> loaded = records.load(pupilIds);
+        Map<Long, DisclosureContext> seats = tables.seats(viewer, loaded.keySet(), seriesId);
+        List<PupilView> views = new ArrayList<>();
+        List<AccessLog.Read> reads = new ArrayList<>();
+        for (PupilRecords.Loaded pupil : loaded.values()) {
+            DisclosureContext context = seats.getOrDefault(pupil.stored().id(), DisclosureContext.outsideMeetings(where));
+            DisclosureDecision decision = policy.decide(viewer, pupil.facts(), context);
+            if (!decision.visible()) {
+                continue;
+            }
+            views.add(view(pupil.stored(), context, decision));
+            if (decision.identified()) {
+                reads.add(new AccessLog.Read(pupil.stored().id(), where + (context.atTable() ? " " + context.description() : ""),
+                        decision.basis()));
+            }
+        }
+        accessLog.record(viewer, reads);
+        return views;
+    }
+
+    /** The decision alone, for rules that need it without reading the pupil (e.g. who may record a consent). */
+    @Transactional(readOnly = true)
+    public Optional<DisclosureDecision> decision(Viewer viewer, long pupilId) {
+        Map<Long, PupilRecords.Loaded> loaded = records.load(List.of(pupilId));
+        PupilRecords.Loaded pupil = loaded.get(pupilId);
+        if (pupil == null) {
+            return Optional.empty();
+        }
+        DisclosureContext context = tables.seats(viewer, List.of(pupilId), null)
+                .getOrDefault(pupilId, DisclosureContext.outsideMeetings("decision"));
+        return Optional.of(policy.decide(viewer, pupil.facts(), context));
+    }
+
+    private PupilView view(PupilRecords.Stored s, DisclosureContext context, DisclosureDecision d) {
+        return new PupilView(s.id(), d.disclosure(),
+                d.allows(PupilField.ALIAS) ? context.alias() : null,
+                d.allows(PupilField.NAME) ? s.givenName() + " " + s.familyName() : null,
+                d.allows(PupilField.BIRTH_DATE) ? s.birthDate() : null,
+                d.allows(PupilField.BSN) ? s.bsn() : null,
+                d.allows(PupilField.ADDRESS) ? s.address() + ", " + s.postalCode() : null,
+                d.allows(PupilField.RESIDENCE) ? s.residenceName() : null,
+                d.allows(PupilField.SCHOOL) ? s.schoolId() : null,
+                d.allows(PupilField.SCHOOL) ? s.schoolName() : null,
+                d.allows(PupilField.SCHOOL_YEAR) ? s.schoolYear() : null,
+                d.fields(), d.basis(), explanations.explain(d));
+    }
+}
