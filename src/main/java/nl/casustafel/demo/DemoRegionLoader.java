@@ -47,11 +47,12 @@ public class DemoRegionLoader {
     private final PupilIdentityRepository identities;
     private final PasswordHasher hasher;
     private final CovenantRules rules;
+    private final DemoFacts facts;
 
     public DemoRegionLoader(ConfigFiles config, CovenantRepository covenants, MunicipalityRepository municipalities,
                             PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
                             PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher,
-                            CovenantRules rules) {
+                            CovenantRules rules, DemoFacts facts) {
         this.config = config;
         this.covenants = covenants;
         this.municipalities = municipalities;
@@ -62,6 +63,7 @@ public class DemoRegionLoader {
         this.identities = identities;
         this.hasher = hasher;
         this.rules = rules;
+        this.facts = facts;
     }
 
     /** Loads the demo region unless its covenant is already present; returns whether it loaded. */
@@ -83,6 +85,7 @@ public class DemoRegionLoader {
         region.list("users").forEach(u -> saveUser(u, passwordHash));
         List<YamlNode> pupilNodes = config.yaml("demo/pupils.yaml").list("pupils");
         pupilNodes.forEach(this::savePupil);
+        facts.load(region);
         LOG.info("Demo region '{}' loaded: {} pupils", covenantCode, pupilNodes.size());
         return true;
     }

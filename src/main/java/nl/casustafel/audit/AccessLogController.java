@@ -1,0 +1,35 @@
+package nl.casustafel.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The access log, for the privacy officer (functionaris gegevensbescherming) only. */
+@Controller("/api/access-log")
+@Secured("PRIVACY_OFFICER")
+public class AccessLogController {
+
+    private final AccessLogSearch search;
+    private final AccessLogChain chain;
+
+    public AccessLogController(AccessLogSearch search, AccessLogChain chain) {
+        this.search = search;
+        this.chain = chain;
+    }
+
+    @Get
+    public List<AccessLogSearch.Entry> search(@Nullable @QueryValue Long pupilId, @Nullable @QueryValue String username,
+                                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate until) {
+        return search.search(new AccessLogSearch.Query(pupilId, username, from, until));
+    }
+
+    @Get("/verification")
+    public AccessLogChain.Verification verify() {
+        return chain.verify();
+    }
+}
