@@ -40,7 +40,8 @@ public final class YamlNode {
     }
 
     public YamlNode node(String field) {
-        return child(field).orElseThrow(() -> error("field '" + field + "' is missing"));
+        return child(field).orElseThrow(() -> new ConfigException(
+                file + ":" + line() + ": field '" + (path.isEmpty() ? field : path + "." + field) + "' is missing"));
     }
 
     public String text(String field) {
