@@ -112,6 +112,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The visible element matching the selector whose text contains {@code text}, waiting for it. */
+    public WebElement visibleWithText(String css, String text) {
+        return wait.until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    /** Clicks the element matching the selector whose text contains {@code text}. */
+    public void click(String css, String text) {
+        visibleWithText(css, text).click();
+        waitForVaadin();
+    }
+
+    /** Picks an item of a Vaadin select by its label. */
+    public void select(String selectCss, String itemText) {
+        element(selectCss).click();
+        click("vaadin-select-item", itemText);
+    }
+
     public String text(String css) {
         return element(css).getText();
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
@@ -56,13 +57,14 @@ public class PupilListView extends VerticalLayout {
         schoolYear.addValueChangeListener(e -> refresh());
         name.setLabel(getTranslation("pupils.name"));
 
-        grid.addColumn(PupilView::name).setHeader(getTranslation("pupils.col.name")).setSortable(true).setFlexGrow(2);
+        grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.name")).setFlexGrow(3);
         grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
         grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().id())));
 
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);

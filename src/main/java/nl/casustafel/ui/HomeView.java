@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.consent.WithdrawalNotices;
 
 /** Home: who is signed in, in which role, for which party. */
 @Route(value = "", layout = MainLayout.class)
@@ -16,12 +17,22 @@ import nl.casustafel.account.Viewer;
 @Prototype
 public class HomeView extends VerticalLayout {
 
-    public HomeView() {
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    public HomeView(WithdrawalNotices notices) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
         Paragraph role = new Paragraph(getTranslation("home.role", getTranslation("role." + viewer.role()), viewer.partyName()));
         role.setId("role");
         add(welcome, role, new Paragraph(getTranslation("home.intro." + viewer.role())));
+        if (!viewer.role().isGovernance()) {
+            notices.forParty(viewer).forEach(n -> {
+                Paragraph notice = new Paragraph(getTranslation("home.withdrawal", n.pupilId(), DATE.format(n.withdrawnOn()),
+                        getTranslation("meetingType." + n.purpose())));
+                notice.addClassName("withdrawal-notice");
+                add(notice);
+            });
+        }
     }
 }

@@ -18,6 +18,8 @@ import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.admin.AdminView;
 import nl.casustafel.pupil.PupilListView;
+import nl.casustafel.pupil.CaseListView;
+import nl.casustafel.audit.AccessLogView;
 
 /** The application frame: navigation that shows only what the user's role may open, and sign-out. */
 @Prototype
@@ -45,6 +47,8 @@ public class MainLayout extends AppLayout implements RouterLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
         addIfAllowed(nav, viewer, PupilListView.class, "nav.pupils", VaadinIcon.USERS);
+        addIfAllowed(nav, viewer, CaseListView.class, "nav.atTable", VaadinIcon.GROUP);
+        addIfAllowed(nav, viewer, AccessLogView.class, "nav.accessLog", VaadinIcon.RECORDS);
         addIfAllowed(nav, viewer, AdminView.class, "nav.admin", VaadinIcon.COG);
         return nav;
     }

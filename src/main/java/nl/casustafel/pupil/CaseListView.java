@@ -1,0 +1,44 @@
+package nl.casustafel.pupil;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.privacy.PupilView;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.MainLayout;
+
+import java.time.format.DateTimeFormatter;
+
+/** Aan tafel: the pupils on the case lists of the tables the user sits at, each as the user may see it. */
+@Route(value = "aan-tafel", layout = MainLayout.class)
+@PageTitle("Aan tafel | Casustafel")
+@RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+        "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+@Prototype
+public class CaseListView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    public CaseListView(PupilService pupils) {
+        setSizeFull();
+        Grid<PupilView> grid = new Grid<>();
+        grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.pupil")).setFlexGrow(3);
+        grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
+        grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().id())));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("atTable.empty"));
+        grid.setId("table-grid");
+        grid.setItems(pupils.atMyTables(CurrentUser.require()));
+        add(new H2(getTranslation("atTable.title")), new Paragraph(getTranslation("atTable.intro")), grid);
+        expand(grid);
+    }
+}

@@ -1,0 +1,194 @@
+package nl.casustafel.pupil;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.account.Role;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.consent.Consent;
+import nl.casustafel.consent.ConsentDialog;
+import nl.casustafel.consent.ConsentService;
+import nl.casustafel.consent.NotificationDialog;
+import nl.casustafel.covenant.PupilField;
+import nl.casustafel.duo.DuoReport;
+import nl.casustafel.duo.DuoReportDialog;
+import nl.casustafel.duo.DuoReportService;
+import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.privacy.PupilView;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.Forms;
+import nl.casustafel.ui.MainLayout;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * One pupil as the user may see it, with "why", and what the user may record: DUO reports (the
+ * school), their closing (the attendance officer), consents and notifications of parents.
+ */
+@Route(value = "leerling", layout = MainLayout.class)
+@PageTitle("Leerling | Casustafel")
+@RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+        "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+@Prototype
+public class PupilDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final PupilService pupils;
+    private final DuoReportService duoReports;
+    private final ConsentService consents;
+    private final DuoReportDialog.Factory duoDialogs;
+    private final ConsentDialog.Factory consentDialogs;
+    private final NotificationDialog.Factory notificationDialogs;
+    private final Viewer viewer = CurrentUser.require();
+    private long pupilId;
+
+    public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
+                           DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
+                           NotificationDialog.Factory notificationDialogs) {
+        this.pupils = pupils;
+        this.duoReports = duoReports;
+        this.consents = consents;
+        this.duoDialogs = duoDialogs;
+        this.consentDialogs = consentDialogs;
+        this.notificationDialogs = notificationDialogs;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        this.pupilId = id;
+        refresh();
+    }
+
+    private void refresh() {
+        removeAll();
+        PupilView pupil = pupils.find(viewer, pupilId, null, "leerlingpagina").orElse(null);
+        if (pupil == null) {
+            add(new H2(getTranslation("pupil.notVisible.title")), new Paragraph(getTranslation("pupil.notVisible.text")));
+            return;
+        }
+        H2 title = new H2(new PupilBadge(pupil));
+        title.setId("pupil-title");
+        add(title, fields(pupil));
+        if (pupil.fields().contains(PupilField.NAME)) {
+            add(duoSection(pupil), consentSection(pupil));
+        } else {
+            add(new Paragraph(getTranslation("pupil.pseudonymousHint")), consentSection(pupil));
+        }
+    }
+
+    private Component fields(PupilView p) {
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
+        field(form, "pupil.field.alias", p.alias());
+        field(form, "pupil.field.name", p.name());
+        field(form, "pupil.field.birthDate", p.birthDate() == null ? null : DATE.format(p.birthDate()));
+        field(form, "pupil.field.bsn", p.bsn());
+        field(form, "pupil.field.address", p.address());
+        field(form, "pupil.field.residence", p.residence());
+        field(form, "pupil.field.school", p.school());
+        field(form, "pupil.field.schoolYear", p.schoolYear() == null ? null : String.valueOf(p.schoolYear()));
+        return form;
+    }
+
+    private void field(FormLayout form, String key, String value) {
+        if (value != null) {
+            Span span = new Span(value);
+            span.setId(key.replace('.', '-'));
+            form.addFormItem(span, getTranslation(key));
+        }
+    }
+
+    private Component duoSection(PupilView pupil) {
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("duo.title")));
+        section.setPadding(false);
+        Grid<DuoReport> grid = new Grid<>();
+        grid.addColumn(r -> DATE.format(r.reportedOn())).setHeader(getTranslation("duo.col.date"));
+        grid.addColumn(r -> getTranslation("duoKind." + r.kind())).setHeader(getTranslation("duo.col.kind")).setFlexGrow(3);
+        grid.addColumn(DuoReport::duoReference).setHeader(getTranslation("duo.col.reference"));
+        grid.addColumn(r -> r.open() ? getTranslation("duo.open") : getTranslation("duo.closedOn", DATE.format(r.closedOn())))
+                .setHeader(getTranslation("duo.col.status"));
+        if (viewer.role() == Role.ATTENDANCE_OFFICER) {
+            grid.addComponentColumn(r -> r.open() ? closeButton(r) : new Span());
+        }
+        grid.setItems(duoReports.ofPupil(viewer, pupilId));
+        grid.setAllRowsVisible(true);
+        grid.setId("duo-grid");
+        section.add(grid);
+        if (viewer.role() == Role.CARE_COORDINATOR && pupil.schoolId() != null && viewer.worksAt(pupil.schoolId())) {
+            Button record = new Button(getTranslation("duo.record"), e -> duoDialogs.open(viewer, pupilId, this::refresh));
+            record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            record.setId("record-duo");
+            section.add(record);
+        }
+        return section;
+    }
+
+    private Button closeButton(DuoReport report) {
+        Button close = new Button(getTranslation("duo.close"), e -> {
+            if (Forms.submit(Map.of(), () -> duoReports.close(viewer, report.id(), null))) {
+                Forms.saved(getTranslation("duo.closed"));
+                refresh();
+            }
+        });
+        close.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return close;
+    }
+
+    private Component consentSection(PupilView pupil) {
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("consent.title")));
+        section.setPadding(false);
+        if (pupil.fields().contains(PupilField.NAME)) {
+            Grid<Consent> grid = new Grid<>();
+            grid.addColumn(c -> DATE.format(c.givenOn())).setHeader(getTranslation("consent.col.givenOn"));
+            grid.addColumn(c -> getTranslation("meetingType." + c.purpose()) + (c.hulpvraag() == null ? "" : ": " + c.hulpvraag()))
+                    .setHeader(getTranslation("consent.col.purpose")).setFlexGrow(3);
+            grid.addColumn(c -> (c.givenByParent() ? getTranslation("consent.parent") + " " : "")
+                    + (c.givenByPupil() ? getTranslation("consent.pupil") : "")).setHeader(getTranslation("consent.col.givers"));
+            grid.addColumn(c -> c.withdrawn() ? getTranslation("consent.withdrawnOn", DATE.format(c.withdrawnOn()))
+                    : getTranslation("consent.valid")).setHeader(getTranslation("consent.col.status"));
+            grid.addComponentColumn(c -> c.withdrawn() ? new Span() : withdrawButton(c));
+            grid.setItems(consents.ofPupil(viewer, pupilId));
+            grid.setAllRowsVisible(true);
+            grid.setId("consent-grid");
+            section.add(grid);
+        }
+        Button record = new Button(getTranslation("consent.record"), e -> consentDialogs.open(viewer, pupilId, this::refresh));
+        record.setId("record-consent");
+        HorizontalLayout actions = new HorizontalLayout(record);
+        if (pupil.fields().contains(PupilField.NAME)) {
+            Button notify = new Button(getTranslation("notification.record"), e -> notificationDialogs.open(viewer, pupilId, this::refresh));
+            notify.setId("record-notification");
+            actions.add(notify);
+        }
+        section.add(actions);
+        return section;
+    }
+
+    private Button withdrawButton(Consent consent) {
+        Button withdraw = new Button(getTranslation("consent.withdraw"), e -> {
+            if (Forms.submit(Map.of(), () -> consents.withdraw(viewer, consent.id(), LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM), null))) {
+                Forms.saved(getTranslation("consent.withdrawn"));
+                refresh();
+            }
+        });
+        withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return withdraw;
+    }
+}

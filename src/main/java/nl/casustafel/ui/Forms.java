@@ -1,0 +1,38 @@
+package nl.casustafel.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import nl.casustafel.platform.InvalidInputException;
+
+import java.util.Map;
+
+/** Shows a service's refusal at the field it names, in the service's own Dutch words. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** Runs the action; a refusal marks the named field (or shows a notification). Returns whether it succeeded. */
+    public static boolean submit(Map<String, ? extends HasValidation> fields, Runnable action) {
+        fields.values().forEach(f -> f.setInvalid(false));
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInputException e) {
+            HasValidation field = fields.get(e.field());
+            if (field != null) {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            } else {
+                Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
+                n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            return false;
+        }
+    }
+
+    public static void saved(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}
