@@ -46,7 +46,7 @@ public class MeetingTables {
                     // ordered newest series first, so the oldest shared table wins
                     seats.put(rs.getLong("pupil_id"), new DisclosureContext(rs.getLong("series_id"),
                             MeetingType.valueOf(rs.getString("type")), rs.getInt("alias_number"), rs.getString("reason"),
-                            rs.getString("hulpvraag"), "tafel:" + rs.getLong("series_id")));
+                            rs.getString("hulpvraag"), rs.getString("name")));
                 }
             }
             return null;
@@ -54,13 +54,10 @@ public class MeetingTables {
         return seats;
     }
 
-    /** The pupils on the case lists of the tables the viewer sits at. */
-    public List<Long> pupilsAtTablesOf(Viewer viewer) {
-        return jdbc.prepareStatement("""
-                SELECT DISTINCT sc.pupil_id FROM series_case sc
-                  JOIN series_participant sp ON sp.series_id = sc.series_id AND sp.user_id = ?
-                """, statement -> {
-            statement.setLong(1, viewer.userId());
+    /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */
+    public List<Long> pupilsAt(long seriesId) {
+        return jdbc.prepareStatement("SELECT pupil_id FROM series_case WHERE series_id = ? ORDER BY alias_number", statement -> {
+            statement.setLong(1, seriesId);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

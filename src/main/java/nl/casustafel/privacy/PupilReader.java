@@ -43,14 +43,18 @@ public class PupilReader {
         return read(viewer, List.of(pupilId), seriesId, where).stream().findFirst();
     }
 
-    /** The pupils the viewer may see, in the order of the records (family name); the others left out. */
+    /** The pupils the viewer may see, in the order asked for; the others left out. */
     @Transactional
     public List<PupilView> read(Viewer viewer, Collection<Long> pupilIds, @Nullable Long seriesId, String where) {
         Map<Long, PupilRecords.Loaded> loaded = records.load(pupilIds);
         Map<Long, DisclosureContext> seats = tables.seats(viewer, loaded.keySet(), seriesId);
         List<PupilView> views = new ArrayList<>();
         List<AccessLog.Read> reads = new ArrayList<>();
-        for (PupilRecords.Loaded pupil : loaded.values()) {
+        for (Long id : pupilIds) {
+            PupilRecords.Loaded pupil = loaded.get(id);
+            if (pupil == null) {
+                continue;
+            }
             DisclosureContext context = seats.getOrDefault(pupil.stored().id(), DisclosureContext.outsideMeetings(where));
             DisclosureDecision decision = policy.decide(viewer, pupil.facts(), context);
             if (!decision.visible()) {
@@ -58,7 +62,7 @@ public class PupilReader {
             }
             views.add(view(pupil.stored(), context, decision));
             if (decision.identified()) {
-                reads.add(new AccessLog.Read(pupil.stored().id(), where + (context.atTable() ? " " + context.description() : ""),
+                reads.add(new AccessLog.Read(pupil.stored().id(), context.atTable() ? where + ", " + context.description() : where,
                         decision.basis()));
             }
         }
@@ -90,6 +94,6 @@ public class PupilReader {
                 d.allows(PupilField.SCHOOL) ? s.schoolId() : null,
                 d.allows(PupilField.SCHOOL) ? s.schoolName() : null,
                 d.allows(PupilField.SCHOOL_YEAR) ? s.schoolYear() : null,
-                d.fields(), d.basis(), explanations.explain(d));
+                context.seriesId(), context.atTable() ? context.description() : null, d.fields(), d.basis(), explanations.explain(d));
     }
 }

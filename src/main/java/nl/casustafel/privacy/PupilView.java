@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A pupil as one viewer may see it: every field the decision does not allow is null. The
- * explanation answers "why do I see this?" in Dutch.
+ * explanation answers "why do I see this?" in Dutch; {@code table} names the meeting series whose
+ * alias is shown.
  */
 @Serdeable
 public record PupilView(long id,
@@ -23,6 +24,8 @@ public record PupilView(long id,
                         @Nullable Long schoolId,
                         @Nullable String school,
                         @Nullable Integer schoolYear,
+                        @Nullable Long seriesId,
+                        @Nullable String table,
                         Set<PupilField> fields,
                         Basis basis,
                         String explanation) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,11 +30,13 @@ public class CaseListView extends VerticalLayout {
     public CaseListView(PupilService pupils) {
         setSizeFull();
         Grid<PupilView> grid = new Grid<>();
+        grid.addColumn(PupilView::table).setHeader(getTranslation("atTable.col.table")).setFlexGrow(2);
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.pupil")).setFlexGrow(3);
         grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
         grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().id(),
+                e.getItem().seriesId() == null ? QueryParameters.empty() : QueryParameters.of("tafel", String.valueOf(e.getItem().seriesId())))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("atTable.empty"));
         grid.setId("table-grid");

@@ -58,6 +58,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<L
     private final NotificationDialog.Factory notificationDialogs;
     private final Viewer viewer = CurrentUser.require();
     private long pupilId;
+    private Long seriesId;
 
     public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
                            DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
@@ -73,12 +74,14 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<L
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         this.pupilId = id;
+        this.seriesId = event.getLocation().getQueryParameters().getSingleParameter("tafel")
+                .filter(t -> t.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         refresh();
     }
 
     private void refresh() {
         removeAll();
-        PupilView pupil = pupils.find(viewer, pupilId, null, "leerlingpagina").orElse(null);
+        PupilView pupil = pupils.find(viewer, pupilId, seriesId, "leerlingpagina").orElse(null);
         if (pupil == null) {
             add(new H2(getTranslation("pupil.notVisible.title")), new Paragraph(getTranslation("pupil.notVisible.text")));
             return;

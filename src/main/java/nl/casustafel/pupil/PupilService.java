@@ -5,6 +5,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.meeting.MeetingSeries;
+import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.meeting.MeetingTables;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
@@ -25,11 +27,13 @@ public class PupilService {
     private final JdbcOperations jdbc;
     private final PupilReader reader;
     private final MeetingTables tables;
+    private final MeetingSeriesRepository series;
 
-    public PupilService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables) {
+    public PupilService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series) {
         this.jdbc = jdbc;
         this.reader = reader;
         this.tables = tables;
+        this.series = series;
     }
 
     /** The pupils of the viewer's own schools, filtered by name and school year. */
@@ -57,10 +61,14 @@ public class PupilService {
         return reader.read(viewer, ids, null, "leerlingenlijst");
     }
 
-    /** The pupils on the case lists of the tables the viewer sits at, each as the viewer may see it. */
+    /** Per table the viewer sits at, its case list, each pupil as the viewer may see it there. */
     @Transactional
     public List<PupilView> atMyTables(Viewer viewer) {
-        return reader.read(viewer, tables.pupilsAtTablesOf(viewer), null, "aan tafel");
+        List<PupilView> views = new ArrayList<>();
+        for (MeetingSeries table : series.findByParticipant(viewer.userId())) {
+            views.addAll(reader.read(viewer, tables.pupilsAt(table.id()), table.id(), "aan tafel"));
+        }
+        return views;
     }
 
     /** One pupil as the viewer may see it; empty when the viewer may not see it at all. */
