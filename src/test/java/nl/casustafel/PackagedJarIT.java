@@ -77,6 +77,9 @@ class PackagedJarIT {
         assertEquals(200, me.statusCode());
         assertTrue(me.body().contains("\"role\":\"ADMIN\""), me.body());
         assertEquals(401, get("/api/me", null).statusCode());
+        HttpResponse<String> openApi = get("/openapi/casustafel.yml", null);
+        assertEquals(200, openApi.statusCode());
+        assertTrue(openApi.body().contains("title: Casustafel API"), "the API's OpenAPI document");
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * Keeps one public port: requests for the REST API ({@code /api/**}, and {@code POST /login} for a
- * token) are passed to Micronaut's own HTTP server on its loopback port; all else goes to Vaadin.
+ * Keeps one public port: requests for the REST API ({@code /api/**}, its description {@code /openapi/**},
+ * and {@code POST /login} for a token) are passed to Micronaut's own HTTP server on its loopback port;
+ * all else goes to Vaadin.
  */
 final class ApiProxyFilter extends HttpFilter {
 

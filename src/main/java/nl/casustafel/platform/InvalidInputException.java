@@ -1,6 +1,10 @@
 package nl.casustafel.platform;
 
-/** Input that breaks a rule: names the field and says in Dutch what to do; the API answers 400. */
+/**
+ * A rule of the domain was broken by the input, for instance "a consent for a 13-year-old needs both
+ * parent and pupil". Services throw it; the API answers 400 with a problem naming {@link #field()},
+ * and a view can show {@link #getMessage()} beside that field. The message is Dutch, for the user.
+ */
 public class InvalidInputException extends RuntimeException {
 
     private final String field;
