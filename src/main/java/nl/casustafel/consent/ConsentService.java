@@ -1,6 +1,8 @@
 package nl.casustafel.consent;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
@@ -41,9 +43,12 @@ public class ConsentService {
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final Clock clock;
+    private final ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events;
 
     public ConsentService(ConsentRepository consents, PartyRepository parties, PupilIdentityRepository identities,
-                          PupilReader reader, CovenantRules covenant, Clock clock) {
+                          PupilReader reader, CovenantRules covenant, Clock clock,
+                          ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events) {
+        this.events = events;
         this.consents = consents;
         this.parties = parties;
         this.identities = identities;
@@ -101,9 +106,11 @@ public class ConsentService {
             throw new InvalidInputException("parentName", "Vul de naam van de ouder of voogd in die toestemming gaf.");
         }
         requireGiversForAge(pupilId, input, categories);
-        return consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
+        Consent saved = consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
                 input.givenByPupil(), input.givenByParent(), input.givenByParent() ? parentName : null, input.method(),
                 input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null));
+        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
+        return saved;
     }
 
     /** Withdraws a consent: disclosure under it stops at once; receiving parties get a notice. */
@@ -131,6 +138,7 @@ public class ConsentService {
         for (Long party : consents.findRecipientParties(consentId)) {
             consents.addWithdrawalNotice(consentId, party);
         }
+        events.publishEvent(new MeetingEvents.PupilFactsChanged(consent.pupilId()));
         return withdrawn;
     }
 

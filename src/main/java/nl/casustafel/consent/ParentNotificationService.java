@@ -1,6 +1,8 @@
 package nl.casustafel.consent;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,8 +32,11 @@ public class ParentNotificationService {
     private final PartyRepository parties;
     private final PupilReader reader;
     private final Clock clock;
+    private final ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events;
 
-    public ParentNotificationService(JdbcOperations jdbc, PartyRepository parties, PupilReader reader, Clock clock) {
+    public ParentNotificationService(JdbcOperations jdbc, PartyRepository parties, PupilReader reader, Clock clock,
+                                     ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.parties = parties;
         this.reader = reader;
@@ -93,6 +98,7 @@ public class ParentNotificationService {
             statement.executeBatch();
             return null;
         });
+        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
         return new Recorded(id, pupilId, input.purpose(), input.notifiedOn(), named);
     }
 }

@@ -11,7 +11,13 @@ import nl.casustafel.covenant.DuoReportKind;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.covenant.PartyRepository;
 import nl.casustafel.duo.DuoReportService;
+import nl.casustafel.meeting.Meeting;
 import nl.casustafel.meeting.MeetingSeries;
+import nl.casustafel.meeting.MeetingService;
+import nl.casustafel.absence.AbsenceFigureService;
+import nl.casustafel.platform.ClockFactory;
+import java.time.Clock;
+import java.time.LocalDate;
 import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.platform.YamlNode;
 import nl.casustafel.pupil.PupilIdentityRepository;
@@ -34,10 +40,17 @@ class DemoFacts {
     private final DuoReportService duoReports;
     private final ConsentService consents;
     private final ParentNotificationService notifications;
+    private final MeetingService meetings;
+    private final AbsenceFigureService absence;
+    private final Clock clock;
 
     DemoFacts(MeetingSeriesRepository series, SchoolRepository schools, PartyRepository parties, UserAccountRepository users,
               PupilIdentityRepository identities, AccountService accounts, DuoReportService duoReports,
-              ConsentService consents, ParentNotificationService notifications) {
+              ConsentService consents, ParentNotificationService notifications, MeetingService meetings,
+              AbsenceFigureService absence, Clock clock) {
+        this.meetings = meetings;
+        this.absence = absence;
+        this.clock = clock;
         this.series = series;
         this.schools = schools;
         this.parties = parties;
@@ -50,6 +63,8 @@ class DemoFacts {
     }
 
     void load(YamlNode region) {
+        region.list("absenceFigures").forEach(f -> absence.record(viewer(f.text("recordedBy")), pupil(f),
+                Double.parseDouble(f.text("unauthorisedHours4Weeks")), f.integer("sickReports12Weeks"), f.integer("lateArrivals")));
         region.list("tables").forEach(this::table);
         region.list("duoReports").forEach(r -> duoReports.record(viewer(r.text("recordedBy")), pupil(r),
                 new DuoReportService.NewReport(r.enumeration("kind", DuoReportKind.class), r.date("reportedOn"), r.text("duoReference"))));
@@ -67,12 +82,17 @@ class DemoFacts {
         MeetingType type = t.enumeration("type", MeetingType.class);
         Long school = t.has("school") ? schools.findByBrin(t.text("school")).orElseThrow(() -> t.error("names an unknown school")).id() : null;
         Long partnership = t.has("partnership") ? partyId(t.text("partnership")) : null;
-        MeetingSeries saved = series.save(new MeetingSeries(null, type, t.text("name"), school, partnership));
+        long chair = users.findByUsername(t.texts("participants").getFirst()).orElseThrow().id();
+        MeetingSeries saved = series.save(new MeetingSeries(null, type, t.text("name"), school, partnership, chair,
+                t.integer("everyWeeks"), t.text("location")));
         t.texts("participants").forEach(username -> series.addParticipant(saved.id(),
                 users.findByUsername(username).orElseThrow(() -> t.error("names an unknown participant " + username)).id()));
-        long chair = users.findByUsername(t.texts("participants").getFirst()).orElseThrow().id();
-        t.list("cases").forEach(c -> series.addCase(saved.id(), pupil(c), c.optionalText("reason").orElse(null),
-                c.optionalText("hulpvraag").orElse(null), chair));
+        Meeting next = meetings.plan(viewer(t.texts("participants").getFirst()), saved.id(),
+                LocalDate.now(clock).plusDays(7).atTime(14, 0).atZone(ClockFactory.AMSTERDAM).toInstant(), null);
+        t.list("cases").forEach(c -> meetings.register(viewer(c.optionalText("registeredBy").orElse(t.texts("participants").getFirst())),
+                next.id(), new MeetingService.Registration(pupil(c), c.optionalText("hulpvraag").orElse(null),
+                        c.optionalText("reason").orElse(null), c.has("reason") ? true : null, c.has("reason") ? true : null,
+                        c.has("reason") ? true : null, c.optionalText("parentsInformedBy").orElse(null))));
     }
 
     private Viewer viewer(String username) {

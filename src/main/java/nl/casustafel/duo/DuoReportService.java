@@ -1,6 +1,8 @@
 package nl.casustafel.duo;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Role;
@@ -28,12 +30,15 @@ public class DuoReportService {
     private final PupilRepository pupils;
     private final PupilReader reader;
     private final Clock clock;
+    private final ApplicationEventPublisher<Object> events;
 
-    public DuoReportService(DuoReportRepository reports, PupilRepository pupils, PupilReader reader, Clock clock) {
+    public DuoReportService(DuoReportRepository reports, PupilRepository pupils, PupilReader reader, Clock clock,
+                            ApplicationEventPublisher<Object> events) {
         this.reports = reports;
         this.pupils = pupils;
         this.reader = reader;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a school fills in for a verzuimmelding. */
@@ -57,8 +62,11 @@ public class DuoReportService {
         if (reference.isEmpty() || reference.length() > 40) {
             throw new InvalidInputException("duoReference", "Vul het kenmerk van de melding bij DUO in (hooguit 40 tekens).");
         }
-        return reports.save(new DuoReport(null, pupil.id(), pupil.schoolId(), input.kind(), input.reportedOn(), reference,
+        DuoReport saved = reports.save(new DuoReport(null, pupil.id(), pupil.schoolId(), input.kind(), input.reportedOn(), reference,
                 viewer.userId(), null, null, null, null));
+        events.publishEvent(new MeetingEvents.DuoReportRecorded(pupil.id(), input.reportedOn()));
+        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupil.id()));
+        return saved;
     }
 
     @Transactional
@@ -75,9 +83,11 @@ public class DuoReportService {
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("reason", "De toelichting is te lang (hooguit 500 tekens).");
         }
-        return reports.update(new DuoReport(report.id(), report.pupilId(), report.schoolId(), report.kind(),
+        DuoReport closed = reports.update(new DuoReport(report.id(), report.pupilId(), report.schoolId(), report.kind(),
                 report.reportedOn(), report.duoReference(), report.recordedBy(), report.recordedAt(),
                 LocalDate.now(clock), viewer.userId(), note));
+        events.publishEvent(new MeetingEvents.PupilFactsChanged(report.pupilId()));
+        return closed;
     }
 
     /** The reports of a pupil, for a viewer who sees the pupil identified. */

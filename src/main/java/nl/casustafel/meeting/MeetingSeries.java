@@ -14,5 +14,8 @@ public record MeetingSeries(@Id @GeneratedValue Long id,
                             MeetingType type,
                             String name,
                             @Nullable Long schoolId,
-                            @Nullable Long partnershipId) {
+                            @Nullable Long partnershipId,
+                            @Nullable Long chairId,
+                            @Nullable Integer everyWeeks,
+                            @Nullable String location) {
 }

@@ -56,8 +56,97 @@ public class MeetingTables {
 
     /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */
     public List<Long> pupilsAt(long seriesId) {
-        return jdbc.prepareStatement("SELECT pupil_id FROM series_case WHERE series_id = ? ORDER BY alias_number", statement -> {
+        return longs("SELECT pupil_id FROM series_case WHERE series_id = ? ORDER BY alias_number", seriesId);
+    }
+
+    /** Whether the user sits at the table. */
+    public boolean sitsAt(long seriesId, long userId) {
+        return jdbc.prepareStatement("SELECT 1 FROM series_participant WHERE series_id = ? AND user_id = ?", statement -> {
             statement.setLong(1, seriesId);
+            statement.setLong(2, userId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    public List<Long> participants(long seriesId) {
+        return longs("SELECT user_id FROM series_participant WHERE series_id = ? ORDER BY user_id", seriesId);
+    }
+
+    public String partyName(long partyId) {
+        return jdbc.prepareStatement("SELECT name FROM party WHERE id = ?", statement -> {
+            statement.setLong(1, partyId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "?";
+            }
+        });
+    }
+
+    /**
+     * The parties at the table, other than schools, that have no valid consent for this pupil and
+     * purpose (and, for the SOT, this hulpvraag): they will see the pupil under its alias.
+     */
+    public List<String> partiesWithoutConsent(long seriesId, long pupilId, MeetingType purpose, String hulpvraag) {
+        return jdbc.prepareStatement("""
+                SELECT DISTINCT p.name FROM series_participant sp
+                  JOIN user_account u ON u.id = sp.user_id
+                  JOIN party p ON p.id = u.party_id
+                 WHERE sp.series_id = ? AND p.type NOT IN ('SCHOOL_BOARD', 'MUNICIPALITY')
+                   AND u.role NOT IN ('PRIVACY_OFFICER', 'ADMIN')
+                   AND NOT EXISTS (SELECT 1 FROM consent c
+                                    WHERE c.pupil_id = ? AND c.party_id = p.id AND c.purpose = ?
+                                      AND (? <> 'SOT' OR lower(c.hulpvraag) = lower(?))
+                                      AND c.withdrawn_on IS NULL AND c.given_on <= current_date
+                                      AND (c.valid_until IS NULL OR c.valid_until >= current_date))
+                 ORDER BY p.name
+                """, statement -> {
+            statement.setLong(1, seriesId);
+            statement.setLong(2, pupilId);
+            statement.setString(3, purpose.name());
+            statement.setString(4, purpose.name());
+            statement.setString(5, hulpvraag);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Hand-entered absence figures of a pupil (until the absence import lands). */
+    public record Figures(long pupilId, double unauthorisedHours4Weeks, int sickReports12Weeks, int lateArrivals) {
+    }
+
+    /**
+     * Pupils of the school with absence that is worrying but below the legal reporting threshold
+     * (fewer than 16 unauthorised hours in 4 weeks and fewer than 4 sick reports in 12 weeks).
+     */
+    public List<Figures> belowThreshold(long schoolId) {
+        return jdbc.prepareStatement("""
+                SELECT f.* FROM absence_figure f JOIN pupil p ON p.id = f.pupil_id
+                 WHERE p.school_id = ?
+                   AND f.unauthorised_hours_4_weeks < 16 AND f.sick_reports_12_weeks < 4
+                   AND (f.unauthorised_hours_4_weeks > 0 OR f.sick_reports_12_weeks > 0 OR f.late_arrivals > 0)
+                 ORDER BY f.unauthorised_hours_4_weeks DESC, f.sick_reports_12_weeks DESC, f.pupil_id
+                """, statement -> {
+            statement.setLong(1, schoolId);
+            List<Figures> figures = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    figures.add(new Figures(rs.getLong("pupil_id"), rs.getDouble("unauthorised_hours_4_weeks"),
+                            rs.getInt("sick_reports_12_weeks"), rs.getInt("late_arrivals")));
+                }
+            }
+            return figures;
+        });
+    }
+
+    private List<Long> longs(String sql, long parameter) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setLong(1, parameter);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -12,7 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
-import nl.casustafel.pupil.PupilListItem;
+import nl.casustafel.privacy.PupilView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,7 +76,7 @@ class ProblemResponseTest implements CasustafelTestProperties {
 
     @Test
     void aHiddenPupilAndAMissingOneGetTheSame404WithoutPupilData() throws IOException {
-        PupilListItem pupil = api.get(token, "/api/pupils", Argument.listOf(PupilListItem.class)).getFirst();
+        PupilView pupil = api.get(token, "/api/pupils", Argument.listOf(PupilView.class)).getFirst();
         String otherSchool = api.token("zorg.veenhoven");
 
         Answer hidden = send(HttpRequest.GET("/api/pupils/" + pupil.id()).bearerAuth(otherSchool));
@@ -85,7 +85,7 @@ class ProblemResponseTest implements CasustafelTestProperties {
         hidden.assertProblem(404, "about:blank", "Niet gevonden.");
         assertEquals(missing.raw(), hidden.raw(), "a hidden pupil must look like a missing one");
         String familyName = pupil.name().substring(pupil.name().lastIndexOf(' ') + 1);
-        for (String data : List.of(familyName, pupil.schoolName(), String.valueOf(pupil.id()), "Leerling")) {
+        for (String data : List.of(familyName, pupil.school(), String.valueOf(pupil.id()), "Leerling")) {
             assertFalse(hidden.raw().contains(data), "pupil data '" + data + "' in the 404: " + hidden.raw());
         }
     }

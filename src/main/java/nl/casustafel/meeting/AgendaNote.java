@@ -1,0 +1,27 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.casustafel.privacy.Disclosure;
+
+import java.time.Instant;
+
+/**
+ * A note on an agenda item. It records the party that brought it in (provenance, art. 3.4c) and
+ * whether its author saw the pupil by name: a note written under the alias stays with the alias,
+ * and one written under the name is never shown to someone who sees only the alias.
+ */
+@Serdeable
+@MappedEntity("agenda_note")
+public record AgendaNote(@Id @GeneratedValue Long id,
+                         Long itemId,
+                         Long authorId,
+                         Long authorPartyId,
+                         Disclosure writtenUnder,
+                         String text,
+                         @DateCreated @Nullable Instant createdAt) {
+}
