@@ -124,6 +124,14 @@ public final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Scrolls the element into the middle of the window and clicks it. */
+    public void press(String css) {
+        WebElement target = element(css);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        target.click();
+        waitForVaadin();
+    }
+
     /** Picks an item of a Vaadin select by its label. */
     public void select(String selectCss, String itemText) {
         element(selectCss).click();

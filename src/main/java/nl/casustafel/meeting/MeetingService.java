@@ -296,7 +296,7 @@ public class MeetingService {
     }
 
     /** The notes the viewer may read: all when they see the pupil by name, else only those written under the alias. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<NoteView> notes(Viewer viewer, long itemId) {
         AgendaItem item = item(itemId);
         PupilView pupil = seenAtItem(viewer, item);

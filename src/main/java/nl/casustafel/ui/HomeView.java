@@ -9,6 +9,8 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.consent.WithdrawalNotices;
+import nl.casustafel.meeting.MeetingAction;
+import nl.casustafel.meeting.MeetingService;
 
 /** Home: who is signed in, in which role, for which party. */
 @Route(value = "", layout = MainLayout.class)
@@ -19,7 +21,7 @@ public class HomeView extends VerticalLayout {
 
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    public HomeView(WithdrawalNotices notices) {
+    public HomeView(WithdrawalNotices notices, MeetingService meetings) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
@@ -27,6 +29,17 @@ public class HomeView extends VerticalLayout {
         role.setId("role");
         add(welcome, role, new Paragraph(getTranslation("home.intro." + viewer.role())));
         if (!viewer.role().isGovernance()) {
+            java.util.List<MeetingAction> open = meetings.openActionsOf(viewer);
+            if (!open.isEmpty()) {
+                add(new com.vaadin.flow.component.html.H3(getTranslation("home.actions")));
+                java.time.LocalDate today = java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
+                open.forEach(a -> {
+                    Paragraph line = new Paragraph(a.what() + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
+                            + (a.overdue(today) ? " · " + getTranslation("home.actions.overdue") : ""));
+                    line.addClassName(a.overdue(today) ? "overdue" : "open-action");
+                    add(line);
+                });
+            }
             notices.forParty(viewer).forEach(n -> {
                 Paragraph notice = new Paragraph(getTranslation("home.withdrawal", n.pupilId(), DATE.format(n.withdrawnOn()),
                         getTranslation("meetingType." + n.purpose())));

@@ -20,6 +20,7 @@ import nl.casustafel.admin.AdminView;
 import nl.casustafel.pupil.PupilListView;
 import nl.casustafel.pupil.CaseListView;
 import nl.casustafel.audit.AccessLogView;
+import nl.casustafel.meeting.MyMeetingsView;
 
 /** The application frame: navigation that shows only what the user's role may open, and sign-out. */
 @Prototype
@@ -47,6 +48,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
         addIfAllowed(nav, viewer, PupilListView.class, "nav.pupils", VaadinIcon.USERS);
+        addIfAllowed(nav, viewer, MyMeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER);
         addIfAllowed(nav, viewer, CaseListView.class, "nav.atTable", VaadinIcon.GROUP);
         addIfAllowed(nav, viewer, AccessLogView.class, "nav.accessLog", VaadinIcon.RECORDS);
         addIfAllowed(nav, viewer, AdminView.class, "nav.admin", VaadinIcon.COG);

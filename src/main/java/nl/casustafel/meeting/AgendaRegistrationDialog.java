@@ -1,0 +1,133 @@
+package nl.casustafel.meeting;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.CovenantRules;
+import nl.casustafel.covenant.MeetingType;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.PupilView;
+import nl.casustafel.pupil.PupilSearch;
+import nl.casustafel.pupil.PupilService;
+import nl.casustafel.ui.Forms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a pupil on the agenda, asking what the meeting type needs: the verzuimoverleg offers the
+ * school's candidates below the reporting threshold; the SOT asks the hulpvraag and warns when
+ * consent for it is missing; the thuiszitterstafel takes a written registration with the reason
+ * from the covenant table, the three checks and who informed the parents.
+ */
+final class AgendaRegistrationDialog extends Dialog {
+
+    private AgendaRegistrationDialog(MeetingService meetings, PupilService pupils, CovenantRules covenant, Viewer viewer,
+                                     long meetingId, MeetingSeries table, Runnable saved) {
+        setHeaderTitle(getTranslation("meeting.register.title." + table.type()));
+        setWidth("44rem");
+        ComboBox<PupilView> pupil = new ComboBox<>(getTranslation("meeting.register.pupil"));
+        pupil.setItems(choices(meetings, pupils, viewer, table));
+        pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
+                + " " + p.schoolYear() + ")"));
+        pupil.setId("register-pupil");
+        pupil.setWidthFull();
+        TextArea hulpvraag = new TextArea(getTranslation("consent.field.hulpvraag"));
+        hulpvraag.setMaxLength(500);
+        hulpvraag.setVisible(table.type() == MeetingType.SOT);
+        Select<String> reason = new Select<>();
+        reason.setLabel(getTranslation("meeting.register.reason"));
+        reason.setItems(new ArrayList<>(covenant.reasons().keySet()));
+        reason.setItemLabelGenerator(code -> covenant.reason(code).map(CovenantRules.ThuiszitterReason::label).orElse(code));
+        Checkbox consent = new Checkbox(getTranslation("meeting.register.check.consent"));
+        Checkbox duo = new Checkbox(getTranslation("meeting.register.check.duo"));
+        Checkbox parentsKnow = new Checkbox(getTranslation("meeting.register.check.parentsKnow"));
+        TextField informedBy = new TextField(getTranslation("meeting.register.informedBy"));
+        boolean tzt = table.type() == MeetingType.THUISZITTERSTAFEL;
+        reason.setVisible(tzt);
+        consent.setVisible(tzt);
+        duo.setVisible(tzt);
+        parentsKnow.setVisible(tzt);
+        informedBy.setVisible(tzt);
+        FormLayout form = new FormLayout(pupil, hulpvraag, reason, informedBy, consent, duo, parentsKnow);
+        form.setColspan(pupil, 2);
+        form.setColspan(hulpvraag, 2);
+        add(form);
+        if (tzt) {
+            add(new Paragraph(getTranslation("meeting.register.tztHint")));
+        }
+        Button save = new Button(getTranslation("meeting.register.save"), e -> {
+            Map<String, com.vaadin.flow.component.HasValidation> fields = new LinkedHashMap<>();
+            fields.put("pupilId", pupil);
+            fields.put("hulpvraag", hulpvraag);
+            fields.put("reason", reason);
+            fields.put("parentsInformedBy", informedBy);
+            if (pupil.getValue() == null) {
+                pupil.setErrorMessage(getTranslation("meeting.register.choosePupil"));
+                pupil.setInvalid(true);
+                return;
+            }
+            MeetingService.Registered[] done = new MeetingService.Registered[1];
+            boolean ok = Forms.submit(fields, () -> done[0] = meetings.register(viewer, meetingId, new MeetingService.Registration(
+                    pupil.getValue().id(), hulpvraag.getValue(), tzt ? reason.getValue() : null,
+                    tzt ? consent.getValue() : null, tzt ? duo.getValue() : null, tzt ? parentsKnow.getValue() : null,
+                    informedBy.getValue())));
+            if (ok) {
+                close();
+                done[0].warnings().forEach(w -> Notification.show(w, 10000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING));
+                saved.run();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("register-save");
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /** Whom the user may register: for the verzuimoverleg the school's candidates first, then the school's other pupils. */
+    private static List<PupilView> choices(MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table) {
+        List<PupilView> choices = new ArrayList<>();
+        if (table.type() == MeetingType.VERZUIMOVERLEG) {
+            meetings.candidates(viewer, table.id()).forEach(c -> choices.add(c.pupil()));
+        }
+        if (viewer.role().isSchoolStaff()) {
+            pupils.listOwnSchools(viewer, PupilSearch.all()).stream()
+                    .filter(p -> table.schoolId() == null || table.schoolId().equals(p.schoolId()))
+                    .filter(p -> choices.stream().noneMatch(c -> c.id() == p.id())).forEach(choices::add);
+        } else {
+            pupils.atMyTables(viewer).stream().filter(p -> p.disclosure() == Disclosure.IDENTIFIED)
+                    .filter(p -> choices.stream().noneMatch(c -> c.id() == p.id())).forEach(choices::add);
+        }
+        return choices;
+    }
+
+    @Singleton
+    static class Factory {
+        private final MeetingService meetings;
+        private final PupilService pupils;
+        private final CovenantRules covenant;
+
+        Factory(MeetingService meetings, PupilService pupils, CovenantRules covenant) {
+            this.meetings = meetings;
+            this.pupils = pupils;
+            this.covenant = covenant;
+        }
+
+        void open(Viewer viewer, long meetingId, MeetingSeries table, Runnable saved) {
+            new AgendaRegistrationDialog(meetings, pupils, covenant, viewer, meetingId, table, saved).open();
+        }
+    }
+}

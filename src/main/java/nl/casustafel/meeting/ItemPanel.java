@@ -1,0 +1,212 @@
+package nl.casustafel.meeting;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import nl.casustafel.account.UserAccount;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.CovenantRules;
+import nl.casustafel.covenant.MeetingType;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.DutchDatePicker;
+import nl.casustafel.ui.Forms;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The agenda item a meeting is at: the pupil at this user's level, notes, outcome, case manager
+ * and actions. Live updates re-render what others wrote but keep what this user is typing: the
+ * note draft stays, and an outcome being edited is not overwritten — a newer saved version is
+ * shown beside it instead, so two people never lose each other's work.
+ */
+final class ItemPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(nl.casustafel.platform.ClockFactory.AMSTERDAM);
+
+    private final MeetingService meetings;
+    private final Viewer viewer;
+    private final long itemId;
+    private final MeetingType type;
+    private final Div header = new Div();
+    private final VerticalLayout noteList = new VerticalLayout();
+    private final VerticalLayout actionList = new VerticalLayout();
+    private final TextArea note = new TextArea();
+    private final TextArea outcome = new TextArea();
+    private final ComboBox<UserAccount> caseManager = new ComboBox<>();
+    private final Paragraph newerOutcome = new Paragraph();
+    private final VerticalLayout outcomeSection = new VerticalLayout();
+    private int outcomeVersion;
+    private String savedOutcome;
+    private Long savedCaseManager;
+
+    ItemPanel(MeetingService meetings, CovenantRules covenant, Viewer viewer, MeetingSeries table, List<UserAccount> participants,
+              MeetingService.AgendaEntry entry) {
+        this.meetings = meetings;
+        this.viewer = viewer;
+        this.itemId = entry.item().id();
+        this.type = table.type();
+        setId("current-item");
+        setPadding(false);
+        noteList.setPadding(false);
+        noteList.setSpacing(false);
+        noteList.setId("notes");
+        actionList.setPadding(false);
+        actionList.setSpacing(false);
+        actionList.setId("actions");
+
+        note.setLabel(getTranslation("meeting.note.new"));
+        note.setWidthFull();
+        note.setMaxLength(2000);
+        note.setValueChangeMode(ValueChangeMode.EAGER);
+        note.setId("note-text");
+        Button addNote = new Button(getTranslation("meeting.note.add"), e -> {
+            if (Forms.submit(Map.of("text", note), () -> meetings.addNote(viewer, itemId, note.getValue()))) {
+                note.clear();
+            }
+        });
+        addNote.setId("note-add");
+
+        outcome.setLabel(getTranslation("meeting.outcome"));
+        outcome.setWidthFull();
+        outcome.setMaxLength(2000);
+        outcome.setValueChangeMode(ValueChangeMode.EAGER);
+        outcome.setId("outcome");
+        caseManager.setLabel(getTranslation(table.type() == MeetingType.THUISZITTERSTAFEL ? "meeting.processGuard" : "meeting.caseManager"));
+        caseManager.setItems(participants);
+        caseManager.setItemLabelGenerator(UserAccount::displayName);
+        caseManager.setClearButtonVisible(true);
+        caseManager.setVisible(covenant.meeting(table.type()).caseRole() != null);
+        newerOutcome.addClassName("newer-outcome");
+        newerOutcome.setVisible(false);
+        Button saveOutcome = new Button(getTranslation("action.save"), e -> saveOutcome());
+        saveOutcome.setId("outcome-save");
+        outcomeSection.setPadding(false);
+        outcomeSection.add(outcome, newerOutcome, new HorizontalLayout(caseManager, saveOutcome));
+
+        add(header, new H4(getTranslation("meeting.notes")), noteList, note, addNote, outcomeSection,
+                new H4(getTranslation("meeting.actions")), actionList, actionForm(participants));
+        update(entry, true);
+    }
+
+    long itemId() {
+        return itemId;
+    }
+
+    /** Re-renders what others may have changed; keeps this user's unsaved input. */
+    void update(MeetingService.AgendaEntry entry, boolean first) {
+        header.removeAll();
+        if (entry.pupil() != null) {
+            H3 title = new H3(new PupilBadge(entry.pupil()));
+            title.setId("current-pupil");
+            header.add(title);
+        }
+        if (entry.item().hulpvraag() != null) {
+            header.add(new Paragraph(getTranslation("meeting.hulpvraag", entry.item().hulpvraag())));
+        }
+        boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
+        outcomeSection.setVisible(identified);
+        noteList.removeAll();
+        meetings.notes(viewer, itemId).forEach(n -> {
+            Paragraph p = new Paragraph(n.note().text());
+            Span meta = new Span(n.author() + " (" + n.party() + "), " + TIME.format(n.note().createdAt()));
+            meta.addClassName("note-meta");
+            Div row = new Div(meta, p);
+            row.addClassName("note");
+            noteList.add(row);
+        });
+        actionList.removeAll();
+        LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
+        meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
+            Span line = new Span(a.what() + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
+                    + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
+            if (a.overdue(today)) {
+                line.addClassName("overdue");
+            }
+            actionList.add(line);
+        });
+        AgendaItem item = entry.item();
+        boolean editing = !first && !Objects.equals(outcome.getValue(), savedOutcome == null ? "" : savedOutcome);
+        if (!editing) {
+            outcome.setValue(item.outcome() == null ? "" : item.outcome());
+            newerOutcome.setVisible(false);
+        } else if (item.version() != outcomeVersion) {
+            newerOutcome.setText(getTranslation("meeting.outcome.newer", item.outcome() == null ? "" : item.outcome()));
+            newerOutcome.setVisible(true);
+        }
+        if (!editing) {
+            outcomeVersion = item.version();
+            savedOutcome = item.outcome();
+            savedCaseManager = item.caseManagerId();
+            caseManager.getListDataView().getItems().filter(u -> u.id().equals(item.caseManagerId())).findFirst()
+                    .ifPresentOrElse(caseManager::setValue, caseManager::clear);
+        }
+    }
+
+    private void saveOutcome() {
+        Long manager = caseManager.getValue() == null ? null : caseManager.getValue().id();
+        boolean ok = Forms.submit(Map.of("outcome", outcome, "caseManagerId", caseManager), () -> {
+            AgendaItem saved = meetings.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
+            outcomeVersion = saved.version();
+            savedOutcome = saved.outcome();
+            savedCaseManager = saved.caseManagerId();
+        });
+        if (ok) {
+            newerOutcome.setVisible(false);
+            Forms.saved(getTranslation("meeting.outcome.saved"));
+        }
+    }
+
+    private HorizontalLayout actionForm(List<UserAccount> participants) {
+        TextField what = new TextField(getTranslation("meeting.action.what"));
+        what.setWidth("20rem");
+        what.setMaxLength(500);
+        what.setId("action-what");
+        what.setHelperText(getTranslation("meeting.action.what.help"));
+        ComboBox<UserAccount> owner = new ComboBox<>(getTranslation("meeting.action.owner"), participants);
+        owner.setItemLabelGenerator(UserAccount::displayName);
+        owner.setId("action-owner");
+        DutchDatePicker due = new DutchDatePicker(getTranslation("meeting.action.dueOn"));
+        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport"));
+        duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG);
+        duoReport.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                what.setValue(getTranslation("meeting.action.duoReport.text"));
+                due.setValue(SchoolDays.plus(LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM), 3));
+            }
+        });
+        Button add = new Button(getTranslation("meeting.action.add"), e -> {
+            boolean ok = Forms.submit(Map.of("what", what, "ownerId", owner, "dueOn", due), () -> meetings.addAction(viewer, itemId,
+                    what.getValue(), owner.getValue() == null ? null : owner.getValue().id(), due.getValue(),
+                    duoReport.getValue() ? MeetingAction.Kind.DUO_REPORT : MeetingAction.Kind.GENERAL));
+            if (ok) {
+                what.clear();
+                due.clear();
+                duoReport.clear();
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        add.setId("action-add");
+        HorizontalLayout form = new HorizontalLayout(what, owner, due, duoReport, add);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        return form;
+    }
+}

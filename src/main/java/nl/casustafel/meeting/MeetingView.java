@@ -1,0 +1,239 @@
+package nl.casustafel.meeting;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.account.Role;
+import nl.casustafel.account.UserAccount;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.CovenantRules;
+import nl.casustafel.duo.DuoReportDialog;
+import nl.casustafel.platform.ClockFactory;
+import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.Forms;
+import nl.casustafel.ui.MainLayout;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A meeting, prepared and held live. When the chair opens it, every participant's screen follows
+ * the chair through the agenda (server push), each showing the pupil at its own user's level.
+ */
+@Route(value = "overleg", layout = MainLayout.class)
+@PageTitle("Overleg | Casustafel")
+@RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+        "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+@Prototype
+public class MeetingView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
+            java.util.Locale.of("nl", "NL")).withZone(ClockFactory.AMSTERDAM);
+
+    private final MeetingService meetings;
+    private final LiveMeetings live;
+    private final CovenantRules covenant;
+    private final DuoReportDialog.Factory duoDialogs;
+    private final AgendaRegistrationDialog.Factory registrations;
+    private final Viewer viewer = CurrentUser.require();
+    private final Set<Long> shownPupils = ConcurrentHashMap.newKeySet();
+    private long meetingId;
+    private Long selectedItemId;
+    private ItemPanel panel;
+    private Runnable unfollow;
+
+    public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
+                       AgendaRegistrationDialog.Factory registrations) {
+        this.meetings = meetings;
+        this.live = live;
+        this.covenant = covenant;
+        this.duoDialogs = duoDialogs;
+        this.registrations = registrations;
+        setSizeFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        this.meetingId = id;
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils,
+                () -> ui.access(this::refresh)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unfollow != null) {
+            unfollow.run();
+        }
+    }
+
+    private void refresh() {
+        Meeting meeting;
+        MeetingSeries table;
+        List<MeetingService.AgendaEntry> agenda;
+        try {
+            meeting = meetings.meeting(meetingId);
+            table = meetings.seriesOf(meeting);
+            agenda = meetings.agenda(viewer, meetingId);
+        } catch (InvalidInputException e) {
+            removeAll();
+            panel = null;
+            add(new H2(getTranslation("meeting.notFound")), new Paragraph(e.getMessage()));
+            return;
+        }
+        shownPupils.clear();
+        agenda.forEach(a -> shownPupils.add(a.item().pupilId()));
+        boolean chair = Objects.equals(table.chairId(), viewer.userId());
+        boolean liveNow = meeting.status() == Meeting.Status.OPEN;
+        Long current = liveNow && meeting.currentItemId() != null ? meeting.currentItemId()
+                : selectedItemId != null ? selectedItemId : agenda.stream().map(a -> a.item().id()).findFirst().orElse(null);
+        MeetingService.AgendaEntry currentEntry = agenda.stream().filter(a -> a.item().id().equals(current)).findFirst().orElse(null);
+
+        // Keep the panel (and what its user is typing) when the meeting stays at the same item.
+        ItemPanel keep = panel != null && currentEntry != null && panel.itemId() == currentEntry.item().id() ? panel : null;
+        removeAll();
+        add(header(meeting, table, chair));
+        HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table), itemColumn(keep, currentEntry, table));
+        body.setWidthFull();
+        body.setFlexGrow(1, body.getComponentAt(1));
+        add(body, carriedOver(table));
+    }
+
+    private VerticalLayout header(Meeting meeting, MeetingSeries table, boolean chair) {
+        H2 title = new H2(table.name());
+        Span when = new Span(WHEN.format(meeting.startsAt()) + (meeting.location() == null ? "" : " · " + meeting.location()));
+        Span status = new Span(getTranslation("meeting.status." + meeting.status()));
+        status.getElement().getThemeList().add("badge " + (meeting.status() == Meeting.Status.OPEN ? "success" : "contrast"));
+        status.setId("meeting-status");
+        HorizontalLayout actions = new HorizontalLayout(when, status);
+        actions.setAlignItems(Alignment.CENTER);
+        if (chair && (meeting.status() == Meeting.Status.PLANNED || meeting.status() == Meeting.Status.OPEN)) {
+            if (meeting.status() == Meeting.Status.PLANNED) {
+                Button open = new Button(getTranslation("meeting.open"), e -> Forms.submit(Map.of(), () -> meetings.open(viewer, meetingId)));
+                open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                open.setId("meeting-open");
+                actions.add(open);
+            } else {
+                Button close = new Button(getTranslation("meeting.close"), e -> Forms.submit(Map.of(), () -> meetings.close(viewer, meetingId)));
+                close.setId("meeting-close");
+                actions.add(close);
+            }
+        }
+        if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED) {
+            Button register = new Button(getTranslation("meeting.register"), e -> registrations.open(viewer, meetingId, table, this::refresh));
+            register.setId("meeting-register");
+            actions.add(register);
+        }
+        VerticalLayout header = new VerticalLayout(title, actions,
+                new Paragraph(getTranslation("meeting.policy." + covenant.meeting(table.type()).minutesPolicy())));
+        header.setPadding(false);
+        return header;
+    }
+
+    private VerticalLayout agendaList(List<MeetingService.AgendaEntry> agenda, Long current, boolean chair, boolean liveNow,
+                                      Meeting meeting, MeetingSeries table) {
+        VerticalLayout list = new VerticalLayout(new H3(getTranslation("meeting.agenda")));
+        list.setWidth("24rem");
+        list.setPadding(false);
+        list.setId("agenda");
+        if (agenda.isEmpty()) {
+            list.add(new Paragraph(getTranslation("meeting.agenda.empty")));
+        }
+        for (MeetingService.AgendaEntry entry : agenda) {
+            HorizontalLayout row = new HorizontalLayout();
+            row.setAlignItems(Alignment.CENTER);
+            row.addClassName("agenda-row");
+            if (entry.item().id().equals(current)) {
+                row.addClassName("current");
+            }
+            row.add(new Span(entry.item().position() + "."));
+            row.add(entry.pupil() == null ? new Span(getTranslation("pupil.unnamed")) : new PupilBadge(entry.pupil()));
+            if (entry.item().reason() != null) {
+                covenant.reason(entry.item().reason()).ifPresent(r -> row.add(new Span("· " + r.label())));
+            }
+            Button go = new Button(liveNow && chair ? getTranslation("meeting.goTo") : getTranslation("meeting.show"), e -> {
+                if (liveNow && chair) {
+                    Forms.submit(Map.of(), () -> meetings.moveTo(viewer, meetingId, entry.item().id()));
+                } else {
+                    selectedItemId = entry.item().id();
+                    refresh();
+                }
+            });
+            go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            go.addClassName("agenda-go");
+            go.setEnabled(!liveNow || chair);
+            row.add(go);
+            list.add(row);
+        }
+        return list;
+    }
+
+    private VerticalLayout itemColumn(ItemPanel keep, MeetingService.AgendaEntry currentEntry, MeetingSeries table) {
+        VerticalLayout column = new VerticalLayout();
+        column.setPadding(false);
+        if (currentEntry == null) {
+            panel = null;
+            return column;
+        }
+        if (keep != null) {
+            keep.update(currentEntry, false);
+            panel = keep;
+        } else {
+            List<UserAccount> participants = meetings.participants(table.id());
+            panel = new ItemPanel(meetings, covenant, viewer, table, participants, currentEntry);
+        }
+        column.add(panel);
+        boolean ownPupil = viewer.role() == Role.CARE_COORDINATOR && currentEntry.pupil() != null
+                && currentEntry.pupil().schoolId() != null && viewer.worksAt(currentEntry.pupil().schoolId());
+        if (ownPupil) {
+            Button duo = new Button(getTranslation("duo.record"), e -> duoDialogs.open(viewer, currentEntry.item().pupilId(), () -> { }));
+            duo.setId("meeting-record-duo");
+            column.add(duo);
+        }
+        return column;
+    }
+
+    private VerticalLayout carriedOver(MeetingSeries table) {
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("meeting.openActions")));
+        section.setPadding(false);
+        List<MeetingAction> open = meetings.openActionsAt(viewer, table.id());
+        if (open.isEmpty()) {
+            section.add(new Paragraph(getTranslation("meeting.openActions.none")));
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(ClockFactory.AMSTERDAM);
+        open.forEach(a -> {
+            Span line = new Span(a.what() + " · " + getTranslation("meeting.action.due",
+                    DateTimeFormatter.ofPattern("dd-MM-yyyy").format(a.dueOn())));
+            if (a.overdue(today)) {
+                line.addClassName("overdue");
+            }
+            section.add(line);
+        });
+        return section;
+    }
+}

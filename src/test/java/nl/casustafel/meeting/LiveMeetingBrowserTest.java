@@ -1,0 +1,85 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.casustafel.ApiClient;
+import nl.casustafel.Browser;
+import nl.casustafel.CasustafelTestProperties;
+import nl.casustafel.account.AccountService;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.platform.UiServer;
+import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.pupil.PupilIdentityRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One live verzuimoverleg in two browsers: the care coordinator chairs, the attendance officer
+ * follows. Both follow the chair to the same item; the coordinator sees the name, the officer the
+ * alias; after the coordinator records a DUO report the officer's screen shows the name, no reload.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveMeetingBrowserTest implements CasustafelTestProperties {
+
+    @Inject
+    UiServer ui;
+    @Inject
+    MeetingService meetings;
+    @Inject
+    MeetingSeriesRepository series;
+    @Inject
+    AccountService accounts;
+    @Inject
+    PupilIdentityRepository identities;
+
+    @Override
+    public boolean uiEnabled() {
+        return true;
+    }
+
+    @Test
+    void officerFollowsTheChairAndSeesTheNameOnceTheDuoReportIsRecorded() {
+        Viewer chair = accounts.viewer("zorg.dijkstad").orElseThrow();
+        long table = series.findByName("Verzuimoverleg Dijkstad College").orElseThrow().id();
+        Meeting meeting = meetings.plan(chair, table, Instant.now().plus(1, ChronoUnit.HOURS), null);
+        PupilIdentity first = identities.findByBsn("350627526").orElseThrow();  // lives in Dijkstad, no DUO report
+        PupilIdentity second = identities.findByBsn("547080104").orElseThrow(); // lives in Dijkstad, no DUO report
+        meetings.register(chair, meeting.id(), MeetingService.Registration.of(first.pupilId()));
+        meetings.register(chair, meeting.id(), MeetingService.Registration.of(second.pupilId()));
+
+        try (Browser coordinator = new Browser(ui.port()); Browser officer = new Browser(ui.port())) {
+            coordinator.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
+            officer.signIn("leerplicht.dijkstad", ApiClient.DEMO_PASSWORD);
+            coordinator.open("/overleg/" + meeting.id());
+            officer.open("/overleg/" + meeting.id());
+
+            coordinator.element("#meeting-open").click();
+            officer.waitForText("#meeting-status", "Bezig");
+
+            coordinator.visibleWithText("#agenda .agenda-row", second.familyName()).findElement(
+                    org.openqa.selenium.By.cssSelector(".agenda-go")).click();
+            coordinator.waitForText("#current-pupil", second.fullName());
+            officer.waitForText("#current-pupil", "Leerling ");
+            String officerSees = officer.text("#current-pupil");
+            assertTrue(officerSees.contains("Geanonimiseerd"), officerSees);
+            assertFalse(officer.driver().getPageSource().contains(second.familyName()), "the officer's page holds no name");
+            assertFalse(officer.driver().getPageSource().contains(first.familyName()), "nor the other pupil's");
+
+            coordinator.press("#meeting-record-duo");
+            coordinator.select("#duo-kind", "Overig verzuim");
+            coordinator.element("#duo-reference input").sendKeys("DUO-LIVE-0001");
+            coordinator.element("#duo-save").click();
+
+            officer.waitForText("#current-pupil", second.fullName());
+            assertTrue(officer.text("#current-pupil").contains("Herkenbaar"));
+            assertFalse(officer.driver().getPageSource().contains(first.familyName()), "the other pupil stays anonymous");
+        }
+    }
+}
