@@ -55,7 +55,6 @@ final class ItemPanel extends VerticalLayout {
     private final VerticalLayout outcomeSection = new VerticalLayout();
     private int outcomeVersion;
     private String savedOutcome;
-    private Long savedCaseManager;
 
     ItemPanel(MeetingService meetings, CovenantRules covenant, Viewer viewer, MeetingSeries table, List<UserAccount> participants,
               MeetingService.AgendaEntry entry) {
@@ -154,7 +153,6 @@ final class ItemPanel extends VerticalLayout {
         if (!editing) {
             outcomeVersion = item.version();
             savedOutcome = item.outcome();
-            savedCaseManager = item.caseManagerId();
             caseManager.getListDataView().getItems().filter(u -> u.id().equals(item.caseManagerId())).findFirst()
                     .ifPresentOrElse(caseManager::setValue, caseManager::clear);
         }
@@ -166,7 +164,6 @@ final class ItemPanel extends VerticalLayout {
             AgendaItem saved = meetings.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
             outcomeVersion = saved.version();
             savedOutcome = saved.outcome();
-            savedCaseManager = saved.caseManagerId();
         });
         if (ok) {
             newerOutcome.setVisible(false);
