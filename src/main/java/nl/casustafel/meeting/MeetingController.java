@@ -1,0 +1,198 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.account.Viewers;
+import nl.casustafel.platform.InvalidInputException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Meetings of the tables: planning (by the chair), the agenda per meeting type, the live meeting the
+ * chair leads, notes, outcome and agreed actions with their follow-up. Broken rules come back as a
+ * 400 problem naming the field; every pupil in an answer is the caller's {@code PupilView}.
+ */
+@Controller("/api")
+@Secured({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
+        "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
+public class MeetingController {
+
+    private final MeetingService meetings;
+    private final MeetingQueries queries;
+    private final Viewers viewers;
+
+    public MeetingController(MeetingService meetings, MeetingQueries queries, Viewers viewers) {
+        this.meetings = meetings;
+        this.queries = queries;
+        this.viewers = viewers;
+    }
+
+    @Serdeable
+    public record PlanRequest(@Nullable Instant startsAt, @Nullable String location) {
+    }
+
+    @Serdeable
+    public record MoveRequest(@Nullable Instant startsAt) {
+    }
+
+    @Serdeable
+    public record RegisterRequest(@Nullable Long pupilId, @Nullable String hulpvraag, @Nullable String reason,
+                                  @Nullable Boolean consentGiven, @Nullable Boolean reportedToDuo,
+                                  @Nullable Boolean parentsKnowCjgAsks, @Nullable String parentsInformedBy) {
+    }
+
+    @Serdeable
+    public record NoteRequest(@Nullable String text) {
+    }
+
+    @Serdeable
+    public record OutcomeRequest(@Nullable Integer version, @Nullable String outcome, @Nullable Long caseManagerId) {
+    }
+
+    @Serdeable
+    public record ActionRequest(@Nullable String what, @Nullable Long ownerId, @Nullable LocalDate dueOn,
+                                @Nullable MeetingAction.Kind kind) {
+    }
+
+    @Serdeable
+    public record CurrentRequest(@Nullable Long itemId) {
+    }
+
+    // ---------------------------------------------------------------- planning
+
+    /** The meetings of the tables the caller sits at (Mijn overleggen), earliest first. */
+    @Get("/meetings")
+    public List<MeetingViews.MeetingSummary> mine(Authentication authentication) {
+        return queries.mine(viewers.of(authentication));
+    }
+
+    /** A meeting with its agenda and the open actions of the table carried over from earlier meetings; participants only. */
+    @Get("/meetings/{id}")
+    public MeetingViews.MeetingDetail get(Authentication authentication, @PathVariable long id) {
+        return queries.detail(viewers.of(authentication), id);
+    }
+
+    @Post("/series/{seriesId}/meetings")
+    public HttpResponse<MeetingViews.MeetingSummary> plan(Authentication authentication, @PathVariable long seriesId,
+                                                          @Body PlanRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        return HttpResponse.created(queries.summary(viewer, meetings.plan(viewer, seriesId, body.startsAt(), body.location())));
+    }
+
+    /** Plans the next meeting at the table's cadence after the last one. */
+    @Post("/series/{seriesId}/meetings/next")
+    public HttpResponse<MeetingViews.MeetingSummary> planNext(Authentication authentication, @PathVariable long seriesId) {
+        Viewer viewer = viewers.of(authentication);
+        return HttpResponse.created(queries.summary(viewer, meetings.planNext(viewer, seriesId)));
+    }
+
+    @Post("/meetings/{id}/move")
+    public MeetingViews.MeetingSummary move(Authentication authentication, @PathVariable long id, @Body MoveRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        return queries.summary(viewer, meetings.move(viewer, id, body.startsAt()));
+    }
+
+    @Post("/meetings/{id}/cancel")
+    public MeetingViews.MeetingSummary cancel(Authentication authentication, @PathVariable long id) {
+        Viewer viewer = viewers.of(authentication);
+        return queries.summary(viewer, meetings.cancel(viewer, id));
+    }
+
+    // ---------------------------------------------------------------- agenda
+
+    /** Puts a pupil on the agenda; what must be filled in depends on the meeting type. */
+    @Post("/meetings/{id}/agenda")
+    public HttpResponse<MeetingViews.Registered> register(Authentication authentication, @PathVariable long id,
+                                                          @Body RegisterRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        if (body.pupilId() == null) {
+            throw new InvalidInputException("pupilId", "Kies de leerling die u wilt aanmelden.");
+        }
+        MeetingService.Registered registered = meetings.register(viewer, id, new MeetingService.Registration(body.pupilId(),
+                body.hulpvraag(), body.reason(), body.consentGiven(), body.reportedToDuo(), body.parentsKnowCjgAsks(),
+                body.parentsInformedBy()));
+        return HttpResponse.created(queries.registered(viewer, registered));
+    }
+
+    // ---------------------------------------------------------------- live
+
+    @Post("/meetings/{id}/open")
+    public MeetingViews.MeetingSummary open(Authentication authentication, @PathVariable long id) {
+        Viewer viewer = viewers.of(authentication);
+        return queries.summary(viewer, meetings.open(viewer, id));
+    }
+
+    /** The chair moves the open meeting to an agenda item. */
+    @Post("/meetings/{id}/current")
+    public MeetingViews.MeetingSummary current(Authentication authentication, @PathVariable long id, @Body CurrentRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        if (body.itemId() == null) {
+            throw new InvalidInputException("itemId", "Kies het agendapunt dat nu aan de orde is.");
+        }
+        return queries.summary(viewer, meetings.moveTo(viewer, id, body.itemId()));
+    }
+
+    @Post("/meetings/{id}/close")
+    public MeetingViews.MeetingSummary close(Authentication authentication, @PathVariable long id) {
+        Viewer viewer = viewers.of(authentication);
+        return queries.summary(viewer, meetings.close(viewer, id));
+    }
+
+    // ---------------------------------------------------------------- notes, outcome, actions
+
+    /** The notes the caller may read: all when they see the pupil by name, else only those written under the alias. */
+    @Get("/agenda-items/{id}/notes")
+    public List<MeetingViews.Note> notes(Authentication authentication, @PathVariable long id) {
+        return queries.notes(viewers.of(authentication), id);
+    }
+
+    @Post("/agenda-items/{id}/notes")
+    public HttpResponse<MeetingViews.Note> addNote(Authentication authentication, @PathVariable long id, @Body NoteRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        return HttpResponse.created(queries.note(viewer, meetings.addNote(viewer, id, body.text())));
+    }
+
+    /** Saves outcome and case manager when {@code version} is still the stored one; else 400 on "outcome". */
+    @Put("/agenda-items/{id}/outcome")
+    public MeetingViews.AgendaEntry outcome(Authentication authentication, @PathVariable long id, @Body OutcomeRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        if (body.version() == null) {
+            throw new InvalidInputException("version", "Stuur de versie van het agendapunt mee die u het laatst hebt gelezen.");
+        }
+        return queries.entry(viewer, meetings.updateOutcome(viewer, id, body.version(), body.outcome(), body.caseManagerId()));
+    }
+
+    /** Agrees an action; kind DUO_REPORT (verzuimoverleg) is due in 3 school days unless a date is given. */
+    @Post("/agenda-items/{id}/actions")
+    public HttpResponse<MeetingViews.Action> addAction(Authentication authentication, @PathVariable long id, @Body ActionRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        MeetingAction action = meetings.addAction(viewer, id, body.what(), body.ownerId(), body.dueOn(),
+                body.kind() == null ? MeetingAction.Kind.GENERAL : body.kind());
+        return HttpResponse.created(queries.action(viewer, action));
+    }
+
+    /** Its owner marks an action done (a DUO_REPORT action is done when the DUO report is recorded). */
+    @Post("/actions/{id}/done")
+    public MeetingViews.Action done(Authentication authentication, @PathVariable long id) {
+        Viewer viewer = viewers.of(authentication);
+        return queries.action(viewer, meetings.complete(viewer, id));
+    }
+
+    /** The caller's open actions, earliest due first. */
+    @Get("/actions/mine")
+    public List<MeetingViews.Action> myActions(Authentication authentication) {
+        return queries.myOpenActions(viewers.of(authentication));
+    }
+}

@@ -1,0 +1,139 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.AccountService;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.platform.ClockFactory;
+import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.pupil.PupilIdentityRepository;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Tables, meetings and pupils of their own for the meeting tests, so that they neither depend on nor
+ * disturb what other test classes do with the demo region in the same database.
+ */
+@Singleton
+class MeetingFixtures {
+
+    static final String VERZUIMOVERLEG = "Verzuimoverleg Dijkstad College";
+    static final String SOT = "SOT Veenhoven Lyceum";
+    static final String THUISZITTERSTAFEL = "Thuiszitterstafel Dijkstreek";
+    static final String DIJKSTAD_COLLEGE = "02CD", VEENHOVEN_LYCEUM = "03EF";
+    static final String DIJKSTAD = "GM9901", VEENHOVEN = "GM9902";
+
+    /** Pupils handed out in this JVM; each test gets pupils nobody else touched. */
+    private static final Set<Long> CLAIMED = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private final MeetingSeriesRepository series;
+    private final MeetingTables tables;
+    private final MeetingService meetings;
+    private final AccountService accounts;
+    private final PupilIdentityRepository identities;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+
+    MeetingFixtures(MeetingSeriesRepository series, MeetingTables tables, MeetingService meetings, AccountService accounts,
+                    PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+        this.series = series;
+        this.tables = tables;
+        this.meetings = meetings;
+        this.accounts = accounts;
+        this.identities = identities;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    Viewer viewer(String username) {
+        return accounts.viewer(username).orElseThrow();
+    }
+
+    MeetingSeries demoTable(String name) {
+        return series.findByName(name).orElseThrow();
+    }
+
+    /** A new table like the demo one of that name: same type, school or partnership, chair, cadence and participants. */
+    MeetingSeries tableLike(String demoName) {
+        MeetingSeries demo = demoTable(demoName);
+        MeetingSeries copy = series.save(new MeetingSeries(null, demo.type(), demo.name() + " (test " + TABLES.incrementAndGet() + ")",
+                demo.schoolId(), demo.partnershipId(), demo.chairId(), demo.everyWeeks(), demo.location()));
+        tx.executeRead(st -> tables.participants(demo.id())).forEach(user -> series.addParticipant(copy.id(), user));
+        return copy;
+    }
+
+    void addParticipant(MeetingSeries table, String username) {
+        series.addParticipant(table.id(), viewer(username).userId());
+    }
+
+    Viewer chairOf(MeetingSeries table) {
+        return accounts.viewer(tx.executeRead(s -> jdbc.prepareStatement("SELECT username FROM user_account WHERE id = ?", st -> {
+            st.setLong(1, table.chairId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }))).orElseThrow();
+    }
+
+    /** A meeting of the table next week, planned by its chair. */
+    Meeting planNextWeek(MeetingSeries table) {
+        return meetings.plan(chairOf(table), table.id(),
+                LocalDate.now(ClockFactory.AMSTERDAM).plusDays(7).atTime(9, TABLES.get() % 50).atZone(ClockFactory.AMSTERDAM).toInstant(),
+                null);
+    }
+
+    /**
+     * A pupil of the school living in the municipality, enrolled, on no table, without DUO report,
+     * consent, notification or absence figures, and not handed out before.
+     */
+    long freshPupil(String brin, String municipalityCode) {
+        return freshPupil(brin, municipalityCode, id -> true);
+    }
+
+    synchronized long freshPupil(String brin, String municipalityCode, Predicate<PupilIdentity> fits) {
+        List<Long> candidates = tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT p.id FROM pupil p
+                  JOIN pupil_identity i ON i.pupil_id = p.id
+                  JOIN school s ON s.id = p.school_id
+                  JOIN municipality m ON m.id = i.residence_municipality_id
+                 WHERE s.brin = ? AND m.code = ? AND p.enrolled_until IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM series_case x WHERE x.pupil_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM duo_report x WHERE x.pupil_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM consent x WHERE x.pupil_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM parent_notification x WHERE x.pupil_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM absence_figure x WHERE x.pupil_id = p.id)
+                 ORDER BY p.id
+                """, st -> {
+            st.setString(1, brin);
+            st.setString(2, municipalityCode);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }));
+        for (long id : candidates) {
+            if (!CLAIMED.contains(id) && fits.test(identity(id)) && CLAIMED.add(id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no fresh pupil left at " + brin + " living in " + municipalityCode);
+    }
+
+    PupilIdentity identity(long pupilId) {
+        return identities.findById(pupilId).orElseThrow();
+    }
+}
