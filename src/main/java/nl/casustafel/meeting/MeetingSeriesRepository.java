@@ -23,12 +23,18 @@ public interface MeetingSeriesRepository extends CrudRepository<MeetingSeries, L
     @Query("INSERT INTO series_participant (series_id, user_id) VALUES (:seriesId, :userId) ON CONFLICT DO NOTHING")
     void addParticipant(Long seriesId, Long userId);
 
-    /** Puts a pupil on the case list with the next alias number of the table. */
+    /**
+     * Puts a pupil on the case list with the next alias number of the table; a pupil already on it
+     * keeps the alias, and a newly registered hulpvraag or reason replaces the old one, so that
+     * disclosure follows the question now on the table (a new hulpvraag needs new consent).
+     */
     @Query("""
             INSERT INTO series_case (series_id, pupil_id, alias_number, reason, hulpvraag, added_by)
             SELECT :seriesId, :pupilId, coalesce(max(alias_number), 0) + 1, :reason, :hulpvraag, :addedBy
               FROM series_case WHERE series_id = :seriesId
-            ON CONFLICT (series_id, pupil_id) DO NOTHING
+            ON CONFLICT (series_id, pupil_id) DO UPDATE
+               SET hulpvraag = coalesce(excluded.hulpvraag, series_case.hulpvraag),
+                   reason = coalesce(excluded.reason, series_case.reason)
             """)
     void addCase(Long seriesId, Long pupilId, @Nullable String reason, @Nullable String hulpvraag, Long addedBy);
 }

@@ -100,7 +100,11 @@ public class MeetingService {
         Instant after = meetings.findBySeriesIdOrderByStartsAt(seriesId).stream()
                 .filter(m -> m.status() != Meeting.Status.CANCELLED).map(Meeting::startsAt).reduce((a, b) -> b)
                 .orElse(Instant.now(clock).truncatedTo(ChronoUnit.HOURS));
-        return plan(viewer, seriesId, after.plus(weeks * 7L, ChronoUnit.DAYS), table.location());
+        Instant next = after.plus(weeks * 7L, ChronoUnit.DAYS);
+        while (next.isBefore(Instant.now(clock))) {
+            next = next.plus(weeks * 7L, ChronoUnit.DAYS); // after a long gap, the first date at the cadence still ahead
+        }
+        return plan(viewer, seriesId, next, table.location());
     }
 
     @Transactional
@@ -108,6 +112,9 @@ public class MeetingService {
         Meeting meeting = plannedMeetingChairedBy(viewer, meetingId);
         if (startsAt == null) {
             throw new InvalidInputException("startsAt", "Kies de nieuwe datum en tijd.");
+        }
+        if (startsAt.isBefore(Instant.now(clock).minus(1, ChronoUnit.DAYS))) {
+            throw new InvalidInputException("startsAt", "Een overleg kan niet naar het verleden worden verzet.");
         }
         return meetings.update(new Meeting(meeting.id(), meeting.seriesId(), startsAt, meeting.location(), meeting.status(),
                 null, null, null));
@@ -246,7 +253,8 @@ public class MeetingService {
         }
         Long first = items.findByMeetingIdOrderByPosition(meetingId).stream().map(AgendaItem::id).findFirst().orElse(null);
         Meeting opened = meetings.update(meeting.with(Meeting.Status.OPEN,
-                meeting.currentItemId() != null ? meeting.currentItemId() : first, Instant.now(clock), null));
+                meeting.currentItemId() != null ? meeting.currentItemId() : first,
+                meeting.openedAt() != null ? meeting.openedAt() : Instant.now(clock), null));
         changed.publishEvent(new MeetingEvents.MeetingChanged(meetingId));
         return opened;
     }
@@ -270,6 +278,9 @@ public class MeetingService {
     public Meeting close(Viewer viewer, long meetingId) {
         Meeting meeting = meeting(meetingId);
         chairedBy(viewer, meeting.seriesId());
+        if (meeting.status() != Meeting.Status.OPEN && meeting.status() != Meeting.Status.PLANNED) {
+            throw new InvalidInputException("meetingId", "Dit overleg is al afgerond of afgelast.");
+        }
         Meeting closed = meetings.update(meeting.with(Meeting.Status.CLOSED, null, meeting.openedAt(), Instant.now(clock)));
         changed.publishEvent(new MeetingEvents.MeetingChanged(meetingId));
         return closed;
@@ -285,6 +296,7 @@ public class MeetingService {
     @Transactional
     public AgendaNote addNote(Viewer viewer, long itemId, @Nullable String text) {
         AgendaItem item = item(itemId);
+        requireActive(item);
         PupilView pupil = seenAtItem(viewer, item);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > NOTE_MAX) {
@@ -343,6 +355,7 @@ public class MeetingService {
     public MeetingAction addAction(Viewer viewer, long itemId, @Nullable String what, @Nullable Long ownerId,
                                    @Nullable LocalDate dueOn, MeetingAction.Kind kind) {
         AgendaItem item = item(itemId);
+        requireActive(item);
         Meeting meeting = meeting(item.meetingId());
         MeetingSeries table = seriesOf(meeting);
         seenAtItem(viewer, item);
@@ -363,7 +376,12 @@ public class MeetingService {
             if (!schoolOwner) {
                 throw new InvalidInputException("ownerId", "De DUO-melding doet de school: kies de zorgcoördinator.");
             }
-            due = due == null ? SchoolDays.plus(today, 3) : due;
+            LocalDate latest = SchoolDays.plus(today, 3);
+            if (due != null && due.isAfter(latest)) {
+                throw new InvalidInputException("dueOn", "De DUO-melding volgt binnen 3 schooldagen: uiterlijk "
+                        + java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(latest) + ".");
+            }
+            due = due == null ? latest : due;
         }
         if (due == null || due.isBefore(today)) {
             throw new InvalidInputException("dueOn", "Kies een datum vanaf vandaag waarop de afspraak klaar moet zijn.");
@@ -384,7 +402,12 @@ public class MeetingService {
         if (action.kind() == MeetingAction.Kind.DUO_REPORT) {
             throw new InvalidInputException("actionId", "Deze afspraak is klaar zodra de DUO-melding is vastgelegd.");
         }
-        return actions.update(action.doneOn(LocalDate.now(clock)));
+        if (!action.open()) {
+            throw new InvalidInputException("actionId", "Deze afspraak is al afgerond.");
+        }
+        MeetingAction done = actions.update(action.doneOn(LocalDate.now(clock)));
+        changed.publishEvent(new MeetingEvents.MeetingChanged(action.meetingId()));
+        return done;
     }
 
     /** A recorded DUO report fulfils the "DUO report within 3 school days" agreements for that pupil. */
@@ -392,7 +415,7 @@ public class MeetingService {
     @Transactional
     void duoReportRecorded(MeetingEvents.DuoReportRecorded event) {
         for (MeetingAction action : actions.findByPupilIdAndKindAndDoneOnIsNull(event.pupilId(), MeetingAction.Kind.DUO_REPORT)) {
-            actions.update(action.doneOn(LocalDate.now(clock)));
+            actions.update(action.doneOn(event.reportedOn()));
             changed.publishEvent(new MeetingEvents.MeetingChanged(action.meetingId()));
         }
     }
@@ -421,6 +444,14 @@ public class MeetingService {
     }
 
     // ---------------------------------------------------------------- rules
+
+    /** Notes, outcome and actions are written while a meeting is planned or held, not after. */
+    private void requireActive(AgendaItem item) {
+        Meeting.Status status = meeting(item.meetingId()).status();
+        if (status == Meeting.Status.CLOSED || status == Meeting.Status.CANCELLED) {
+            throw new InvalidInputException("itemId", "Dit overleg is afgerond of afgelast; leg het vast bij een volgend overleg.");
+        }
+    }
 
     private PupilView seenAtItem(Viewer viewer, AgendaItem item) {
         Meeting meeting = meeting(item.meetingId());

@@ -14,7 +14,6 @@ import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilView;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
@@ -144,7 +143,6 @@ class MeetingServiceTest implements CasustafelTestProperties {
      * the consent for the earlier hulpvraag keeps identifying the pupil.
      */
     @Test
-    @Disabled("MeetingService.register keeps the first hulpvraag on series_case; remove @Disabled once a new hulpvraag governs disclosure")
     void afterANewHulpvraagTheCjgSeesTheAliasUntilNewConsent() {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.SOT);
         Meeting first = fixtures.planNextWeek(table);
@@ -304,7 +302,6 @@ class MeetingServiceTest implements CasustafelTestProperties {
      * MeetingQueries.notes, a read-write transaction the service call joins.
      */
     @Test
-    @Disabled("MeetingService.notes is readOnly but PupilReader writes the access log for identified readers")
     void aCareCoordinatorReadsTheNotesThroughTheServiceItself() {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = fixtures.planNextWeek(table);
