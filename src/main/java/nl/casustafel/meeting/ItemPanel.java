@@ -134,7 +134,7 @@ final class ItemPanel extends VerticalLayout {
         actionList.removeAll();
         LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
-            Span line = new Span(a.what() + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
+            Span line = new Span((a.textVisibleTo(viewer, entry.pupil()) ? a.what() : getTranslation("meeting.action.hidden")) + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
             if (a.overdue(today)) {
                 line.addClassName("overdue");

@@ -7,6 +7,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 
+import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.PupilView;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -35,6 +39,15 @@ public record MeetingAction(@Id @GeneratedValue Long id,
 
     public boolean overdue(LocalDate today) {
         return open() && dueOn.isBefore(today);
+    }
+
+    /**
+     * Whether the viewer may read the action's free text: whoever sees the pupil by name, whoever
+     * wrote it down, and its owner while they see the pupil at all. Others see only that there is one.
+     */
+    public boolean textVisibleTo(Viewer viewer, @Nullable PupilView pupil) {
+        boolean identified = pupil != null && pupil.disclosure() == Disclosure.IDENTIFIED;
+        return identified || createdBy == viewer.userId() || (pupil != null && ownerId == viewer.userId()) || pupilId == null;
     }
 
     MeetingAction doneOn(LocalDate day) {

@@ -55,6 +55,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private final CovenantRules covenant;
     private final DuoReportDialog.Factory duoDialogs;
     private final AgendaRegistrationDialog.Factory registrations;
+    private final MeetingQueries queries;
     private final Viewer viewer = CurrentUser.require();
     private final Set<Long> shownPupils = ConcurrentHashMap.newKeySet();
     private long meetingId;
@@ -63,7 +64,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private Runnable unfollow;
 
     public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
-                       AgendaRegistrationDialog.Factory registrations) {
+                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries) {
+        this.queries = queries;
         this.meetings = meetings;
         this.live = live;
         this.covenant = covenant;
@@ -221,19 +223,12 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private VerticalLayout carriedOver(MeetingSeries table) {
         VerticalLayout section = new VerticalLayout(new H3(getTranslation("meeting.openActions")));
         section.setPadding(false);
+        section.setId("open-actions");
         List<MeetingAction> open = meetings.openActionsAt(viewer, table.id());
         if (open.isEmpty()) {
             section.add(new Paragraph(getTranslation("meeting.openActions.none")));
         }
-        java.time.LocalDate today = java.time.LocalDate.now(ClockFactory.AMSTERDAM);
-        open.forEach(a -> {
-            Span line = new Span(a.what() + " · " + getTranslation("meeting.action.due",
-                    DateTimeFormatter.ofPattern("dd-MM-yyyy").format(a.dueOn())));
-            if (a.overdue(today)) {
-                line.addClassName("overdue");
-            }
-            section.add(line);
-        });
+        open.stream().map(a -> queries.action(viewer, a)).forEach(a -> section.add(ActionLine.of(a)));
         return section;
     }
 }

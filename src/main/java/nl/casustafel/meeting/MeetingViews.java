@@ -124,11 +124,8 @@ public final class MeetingViews {
                          @Nullable PupilView pupil) {
 
         static Action of(MeetingAction action, @Nullable PupilView pupil, String owner, Viewer viewer, LocalDate today) {
-            boolean identified = pupil != null && pupil.disclosure() == Disclosure.IDENTIFIED;
-            boolean wroteIt = action.createdBy() == viewer.userId();
-            boolean owns = pupil != null && action.ownerId() == viewer.userId();
             return new Action(action.id(), action.seriesId(), action.meetingId(), action.itemId(), action.kind(),
-                    identified || wroteIt || owns ? action.what() : null, action.ownerId(), owner, action.dueOn(), action.doneOn(),
+                    action.textVisibleTo(viewer, pupil) ? action.what() : null, action.ownerId(), owner, action.dueOn(), action.doneOn(),
                     action.overdue(today), pupil);
         }
     }

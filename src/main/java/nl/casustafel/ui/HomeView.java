@@ -9,8 +9,9 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.consent.WithdrawalNotices;
-import nl.casustafel.meeting.MeetingAction;
-import nl.casustafel.meeting.MeetingService;
+import nl.casustafel.meeting.ActionLine;
+import nl.casustafel.meeting.MeetingQueries;
+import nl.casustafel.meeting.MeetingViews;
 
 /** Home: who is signed in, in which role, for which party. */
 @Route(value = "", layout = MainLayout.class)
@@ -21,7 +22,7 @@ public class HomeView extends VerticalLayout {
 
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    public HomeView(WithdrawalNotices notices, MeetingService meetings) {
+    public HomeView(WithdrawalNotices notices, MeetingQueries meetings) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
@@ -29,16 +30,14 @@ public class HomeView extends VerticalLayout {
         role.setId("role");
         add(welcome, role, new Paragraph(getTranslation("home.intro." + viewer.role())));
         if (!viewer.role().isGovernance()) {
-            java.util.List<MeetingAction> open = meetings.openActionsOf(viewer);
+            java.util.List<MeetingViews.Action> open = meetings.myOpenActions(viewer);
             if (!open.isEmpty()) {
                 add(new com.vaadin.flow.component.html.H3(getTranslation("home.actions")));
-                java.time.LocalDate today = java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
-                open.forEach(a -> {
-                    Paragraph line = new Paragraph(a.what() + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
-                            + (a.overdue(today) ? " · " + getTranslation("home.actions.overdue") : ""));
-                    line.addClassName(a.overdue(today) ? "overdue" : "open-action");
-                    add(line);
-                });
+                com.vaadin.flow.component.orderedlayout.VerticalLayout list = new com.vaadin.flow.component.orderedlayout.VerticalLayout();
+                list.setPadding(false);
+                list.setId("my-actions");
+                open.forEach(a -> list.add(ActionLine.of(a)));
+                add(list);
             }
             notices.forParty(viewer).forEach(n -> {
                 Paragraph notice = new Paragraph(getTranslation("home.withdrawal", n.pupilId(), DATE.format(n.withdrawnOn()),

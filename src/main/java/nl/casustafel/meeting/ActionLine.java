@@ -1,0 +1,23 @@
+package nl.casustafel.meeting;
+
+import com.vaadin.flow.component.html.Span;
+
+import java.time.format.DateTimeFormatter;
+
+/** One agreed action on screen: the pupil as the user sees it, the text if the user may read it, owner and due date. */
+public final class ActionLine extends Span {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private ActionLine(MeetingViews.Action action) {
+        String pupil = action.pupil() == null ? "" : action.pupil().label() + ": ";
+        String what = action.what() == null ? getTranslation("meeting.action.hidden") : action.what();
+        setText(pupil + what + " · " + action.owner() + " · " + getTranslation("meeting.action.due", DATE.format(action.dueOn()))
+                + (action.overdue() ? " · " + getTranslation("home.actions.overdue") : ""));
+        addClassName(action.overdue() ? "overdue" : "open-action");
+    }
+
+    public static ActionLine of(MeetingViews.Action action) {
+        return new ActionLine(action);
+    }
+}
