@@ -1,0 +1,270 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfWriter;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Renders {@link Minutes} as a PDF with OpenPDF, in Dutch. It prints only what the model holds: the
+ * choice of what a participant may read is made in {@link MinutesService}. The document metadata
+ * names the meeting type and date, never a pupil.
+ */
+@Singleton
+public class MinutesPdf {
+
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+    private static final Color GREY = new Color(0x55, 0x5f, 0x6d);
+    private static final Color HEADER_FILL = new Color(0xe8, 0xee, 0xf4);
+
+    private static final Font TITLE = new Font(Font.HELVETICA, 17, Font.BOLD);
+    private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.BOLD);
+    private static final Font HEADING = new Font(Font.HELVETICA, 12, Font.BOLD, new Color(0x1f, 0x3a, 0x5f));
+    private static final Font ITEM = new Font(Font.HELVETICA, 10.5f, Font.BOLD);
+    private static final Font BODY = new Font(Font.HELVETICA, 10);
+    private static final Font LABEL = new Font(Font.HELVETICA, 10, Font.BOLD);
+    private static final Font NOTE = new Font(Font.HELVETICA, 9, Font.ITALIC, GREY);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, GREY);
+
+    public byte[] render(Minutes minutes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 56, 56, 56, 64);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPageEvent(new Footer(minutes));
+            document.addTitle("Notulen " + minutes.typeLabel() + " " + DATE.format(minutes.date()));
+            document.addSubject(minutes.tableName());
+            document.addCreator("Casustafel");
+            document.open();
+            header(document, minutes);
+            participants(document, minutes);
+            if (minutes.policy() == MinutesPolicy.NONE_PERSONAL) {
+                summary(document, minutes);
+            } else {
+                items(document, minutes);
+            }
+            actions(document, minutes);
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not render the minutes of meeting " + minutes.meetingId(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void header(Document document, Minutes minutes) {
+        document.add(new Paragraph("Notulen " + minutes.typeLabel(), TITLE));
+        Paragraph table = new Paragraph(minutes.tableName(), SUBTITLE);
+        table.setSpacingBefore(2);
+        document.add(table);
+        String when = LONG_DATE.format(minutes.startsAt()) + ", " + TIME.format(minutes.startsAt()) + " uur";
+        Paragraph facts = new Paragraph();
+        facts.setSpacingBefore(6);
+        facts.add(line("Datum", when));
+        if (minutes.location() != null && !minutes.location().isBlank()) {
+            facts.add(Chunk.NEWLINE);
+            facts.add(line("Locatie", minutes.location()));
+        }
+        facts.add(Chunk.NEWLINE);
+        facts.add(line("Status", status(minutes.status())));
+        document.add(facts);
+        Paragraph policy = new Paragraph(policyText(minutes.policy()), NOTE);
+        policy.setSpacingBefore(6);
+        document.add(policy);
+    }
+
+    private static void participants(Document document, Minutes minutes) {
+        document.add(heading("Deelnemers"));
+        PdfPTable table = table(new float[]{1, 1.4f}, "Naam", "Partij");
+        for (Minutes.Participant p : minutes.participants()) {
+            table.addCell(cell(p.chair() ? p.name() + " (voorzitter)" : p.name()));
+            table.addCell(cell(p.party()));
+        }
+        document.add(table);
+    }
+
+    private static void summary(Document document, Minutes minutes) {
+        document.add(heading("Samenvatting"));
+        Paragraph counts = new Paragraph();
+        counts.add(line("Aantal besproken leerlingen", String.valueOf(minutes.pupilsDiscussed())));
+        counts.add(Chunk.NEWLINE);
+        counts.add(line("Aantal afgesproken DUO-meldingen", String.valueOf(minutes.duoReportsAgreed())));
+        document.add(counts);
+        if (!minutes.items().isEmpty()) {
+            Paragraph aliases = new Paragraph();
+            aliases.setSpacingBefore(4);
+            aliases.add(line("Besproken (schuilnamen)", String.join(", ", minutes.items().stream().map(Minutes.Item::pupil).toList())));
+            document.add(aliases);
+        }
+    }
+
+    private static void items(Document document, Minutes minutes) {
+        document.add(heading("Besproken leerlingen"));
+        if (minutes.items().isEmpty()) {
+            document.add(new Paragraph("Er stonden geen leerlingen op de agenda.", BODY));
+            return;
+        }
+        String caseRole = minutes.caseRole() == null ? "Casusregisseur" : capitalised(minutes.caseRole());
+        String outcomeLabel = minutes.policy() == MinutesPolicy.BRIEF_NAME_BIRTHDATE ? "Casus en voortgang" : "Uitkomst";
+        for (Minutes.Item item : minutes.items()) {
+            Paragraph title = new Paragraph();
+            title.setSpacingBefore(item == minutes.items().getFirst() ? 0 : 8);
+            title.add(new Chunk(item.position() + ". " + item.pupil(), ITEM));
+            if (item.birthDate() != null) {
+                title.add(new Chunk(", geboren " + DATE.format(item.birthDate()), ITEM));
+            }
+            if (!item.identified()) {
+                title.add(new Chunk("   onder schuilnaam", NOTE));
+            }
+            title.setKeepTogether(true);
+            document.add(title);
+            Paragraph facts = new Paragraph();
+            facts.setIndentationLeft(14);
+            addLine(facts, "Hulpvraag", item.hulpvraag());
+            addLine(facts, "Reden van aanmelding", item.reason());
+            addLine(facts, caseRole, item.caseManager());
+            addLine(facts, outcomeLabel, item.outcome());
+            if (!facts.isEmpty()) {
+                document.add(facts);
+            }
+            if (!item.notes().isEmpty()) {
+                Paragraph notes = new Paragraph(new Chunk("Notities", LABEL));
+                notes.setIndentationLeft(14);
+                document.add(notes);
+                for (Minutes.Note note : item.notes()) {
+                    Paragraph p = new Paragraph();
+                    p.setIndentationLeft(24);
+                    p.add(new Chunk("– " + note.text(), BODY));
+                    p.add(new Chunk("  (" + note.author() + ", " + note.party() + ")", NOTE));
+                    document.add(p);
+                }
+            }
+        }
+    }
+
+    private static void actions(Document document, Minutes minutes) {
+        document.add(heading("Afspraken"));
+        if (minutes.actions().isEmpty()) {
+            document.add(new Paragraph("Er zijn geen afspraken vastgelegd.", BODY));
+            return;
+        }
+        PdfPTable table = table(new float[]{1.1f, 2.6f, 1.3f, 0.9f, 0.9f}, "Leerling", "Afspraak", "Wie", "Uiterlijk", "Stand");
+        for (Minutes.Action action : minutes.actions()) {
+            table.addCell(cell(action.pupil() == null ? "–" : action.pupil()));
+            table.addCell(cell(action.duoReport() ? action.what() + " (DUO-melding binnen 3 schooldagen)" : action.what()));
+            table.addCell(cell(action.owner()));
+            table.addCell(cell(DATE.format(action.dueOn())));
+            table.addCell(cell(action.doneOn() == null ? "open" : "gedaan " + DATE.format(action.doneOn())));
+        }
+        document.add(table);
+    }
+
+    // ---------------------------------------------------------------- building blocks
+
+    private static Paragraph heading(String text) {
+        Paragraph heading = new Paragraph(text, HEADING);
+        heading.setSpacingBefore(14);
+        heading.setSpacingAfter(4);
+        return heading;
+    }
+
+    private static Phrase line(String label, String value) {
+        Phrase phrase = new Phrase();
+        phrase.add(new Chunk(label + ": ", LABEL));
+        phrase.add(new Chunk(value, BODY));
+        return phrase;
+    }
+
+    private static void addLine(Paragraph paragraph, String label, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (!paragraph.isEmpty()) {
+            paragraph.add(Chunk.NEWLINE);
+        }
+        paragraph.add(line(label, value));
+    }
+
+    private static PdfPTable table(float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String header : headers) {
+            PdfPCell cell = new PdfPCell(new Phrase(header, LABEL));
+            cell.setBackgroundColor(HEADER_FILL);
+            cell.setPadding(4);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private static PdfPCell cell(String text) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, BODY));
+        cell.setPadding(4);
+        return cell;
+    }
+
+    private static String status(Meeting.Status status) {
+        return switch (status) {
+            case PLANNED -> "gepland (concept: het overleg is nog niet gehouden)";
+            case OPEN -> "bezig (concept: het overleg is nog niet gesloten)";
+            case CLOSED -> "gesloten";
+            case CANCELLED -> "afgelast";
+        };
+    }
+
+    private static String policyText(MinutesPolicy policy) {
+        return switch (policy) {
+            case NONE_PERSONAL -> "Van dit overleg gaan geen persoonsgegevens mee: alleen schuilnamen, aantallen en de gemaakte "
+                    + "afspraken (convenant, bijlage 3).";
+            case SHORT_WITH_NAME -> "Korte notulen. Een leerling staat er met naam in als u die leerling herkenbaar mag zien, "
+                    + "anders onder de schuilnaam; u leest alleen de notities die u mag inzien.";
+            case BRIEF_NAME_BIRTHDATE -> "Beknopt verslag. Naam en geboortedatum staan er alleen in als u de leerling herkenbaar mag "
+                    + "zien, anders de schuilnaam; de casus- en voortgangsbeschrijving ook alleen dan.";
+        };
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Confidentiality line, for whom it was made, and the page number, on every page. */
+    private static final class Footer extends PdfPageEventHelper {
+        private static final String CONFIDENTIAL =
+                "Vertrouwelijk: alleen voor de deelnemers aan dit overleg. Niet doorsturen en niet e-mailen.";
+        private final String preparedFor;
+
+        Footer(Minutes minutes) {
+            this.preparedFor = "Opgesteld voor " + minutes.preparedFor() + " op " + STAMP.format(minutes.preparedAt()) + ".";
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            float y = document.bottom() - 26;
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(CONFIDENTIAL, SMALL), document.left(), y, 0);
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(preparedFor, SMALL),
+                    document.left(), y - 10, 0);
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
+                    new Phrase("pagina " + writer.getPageNumber(), SMALL), document.right(), y - 10, 0);
+        }
+    }
+}
