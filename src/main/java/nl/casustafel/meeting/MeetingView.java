@@ -56,6 +56,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private final DuoReportDialog.Factory duoDialogs;
     private final AgendaRegistrationDialog.Factory registrations;
     private final MeetingQueries queries;
+    private final MinutesService minutesService;
     private final Viewer viewer = CurrentUser.require();
     private final Set<Long> shownPupils = ConcurrentHashMap.newKeySet();
     private long meetingId;
@@ -64,7 +65,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private Runnable unfollow;
 
     public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
-                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries) {
+                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries, MinutesService minutesService) {
+        this.minutesService = minutesService;
         this.queries = queries;
         this.meetings = meetings;
         this.live = live;
@@ -145,6 +147,11 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                 close.setId("meeting-close");
                 actions.add(close);
             }
+        }
+        if (meeting.status() != Meeting.Status.PLANNED && meeting.status() != Meeting.Status.CANCELLED) {
+            MinutesDownload minutes = new MinutesDownload(minutesService, viewer, meetingId);
+            minutes.setId("minutes-download");
+            actions.add(minutes);
         }
         if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED) {
             Button register = new Button(getTranslation("meeting.register"), e -> registrations.open(viewer, meetingId, table, this::refresh));

@@ -65,6 +65,10 @@ public class MinutesService {
         return new MinutesFile(minutes.fileName(), pdf.render(minutes));
     }
 
+    /** Shown instead of an action's free text to whom may not read it (see {@link MeetingAction#textVisibleTo}). */
+    static final String HIDDEN_TEXT = "Afspraak (tekst alleen voor wie de leerling herkenbaar ziet)";
+    static final String DUO_REPORT_AGREEMENT = "School doet DUO-melding binnen 3 schooldagen en bevestigt dit aan leerplicht";
+
     /** The minutes as the viewer may read them; throws {@code InvalidInputException} for a non-participant. */
     @Transactional
     public Minutes minutes(Viewer viewer, long meetingId) {
@@ -79,6 +83,8 @@ public class MinutesService {
         List<Minutes.Item> items = new ArrayList<>();
         Map<Long, String> labelByItem = new HashMap<>();
         Map<Long, String> labelByPupil = new HashMap<>();
+        Map<Long, PupilView> seenByPupil = new HashMap<>();
+        agenda.stream().filter(e -> e.pupil() != null).forEach(e -> seenByPupil.put(e.item().pupilId(), e.pupil()));
         for (MeetingService.AgendaEntry entry : agenda) {
             AgendaItem item = entry.item();
             PupilView pupil = entry.pupil();
@@ -101,7 +107,10 @@ public class MinutesService {
             if (action.pupilId() != null && pupil == null) {
                 continue; // an action about a pupil this viewer may not see at all
             }
-            actions.add(new Minutes.Action(pupil, action.what(), names.user(action.ownerId()), action.dueOn(), action.doneOn(),
+            String what = action.textVisibleTo(viewer, action.pupilId() == null ? null : seenByPupil.get(action.pupilId()))
+                    ? action.what()
+                    : action.kind() == MeetingAction.Kind.DUO_REPORT ? DUO_REPORT_AGREEMENT : HIDDEN_TEXT;
+            actions.add(new Minutes.Action(pupil, what, names.user(action.ownerId()), action.dueOn(), action.doneOn(),
                     action.kind() == MeetingAction.Kind.DUO_REPORT));
         }
         int duoReports = (int) agreed.stream().filter(a -> a.kind() == MeetingAction.Kind.DUO_REPORT).count();

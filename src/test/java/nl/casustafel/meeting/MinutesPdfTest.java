@@ -84,7 +84,9 @@ class MinutesPdfTest implements CasustafelTestProperties {
         for (MeetingService.AgendaEntry entry : agenda) {
             officers.assertContains(entry.pupil().alias());
         }
-        officers.assertContains(first.pupil().alias() + " Verzuimmelding bij DUO doen");
+        // The officer sees this pupil under its alias: the free text stays hidden, the DUO agreement is named by its kind.
+        officers.assertContains(first.pupil().alias() + " " + MinutesService.DUO_REPORT_AGREEMENT);
+        officers.assertLacks("Verzuimmelding bij DUO doen");
         officers.assertContains(second.pupil().alias() + " Huisbezoek met het gezin plannen");
         officers.assertContains("Peter Jansen " + PdfText.DATE.format(visit.dueOn()));
         officers.assertContains(PdfText.DATE.format(duo.dueOn()));
@@ -176,7 +178,13 @@ class MinutesPdfTest implements CasustafelTestProperties {
             pdf.assertContains("Notulen Thuiszitterstafel");
             pdf.assertContains("Procesbewaker: Tom de Boer");
             pdf.assertContains("Deels/ niet belastbaar");
-            pdf.assertContains("Onderwijszorgarrangement bespreken met school");
+            boolean seesPupil = agenda.stream().anyMatch(e -> e.item().pupilId() == notified
+                    && e.pupil().disclosure() == Disclosure.IDENTIFIED);
+            if (seesPupil) {
+                pdf.assertContains("Onderwijszorgarrangement bespreken met school");
+            } else {
+                pdf.assertLacks("Onderwijszorgarrangement bespreken met school");
+            }
             List<PupilIdentity> shown = new ArrayList<>();
             List<PupilIdentity> hidden = new ArrayList<>();
             for (MeetingService.AgendaEntry entry : agenda) {
