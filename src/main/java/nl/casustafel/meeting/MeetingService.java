@@ -138,6 +138,18 @@ public class MeetingService {
         }
     }
 
+    /**
+     * Who puts pupils on the agenda: the school's care coordinator for its verzuimoverleg and SOT;
+     * for the thuiszitterstafel the kernteam or school, leerplicht, the youth doctor or the SWV.
+     */
+    public static boolean mayRegister(Viewer viewer, MeetingType type) {
+        return switch (type) {
+            case VERZUIMOVERLEG, SOT -> viewer.role() == Role.CARE_COORDINATOR;
+            case THUISZITTERSTAFEL -> Set.of(Role.CARE_COORDINATOR, Role.SUPPORT_EXPERT, Role.ATTENDANCE_OFFICER,
+                    Role.YOUTH_DOCTOR, Role.PARTNERSHIP_COORDINATOR).contains(viewer.role());
+        };
+    }
+
     /** The item, and warnings the registrant must see (e.g. no consent recorded for this hulpvraag). */
     public record Registered(AgendaItem item, List<String> warnings) {
     }
@@ -157,13 +169,18 @@ public class MeetingService {
         if (!identified) {
             throw new InvalidInputException("pupilId", "U kunt alleen een leerling aanmelden die u herkenbaar mag zien.");
         }
+        if (!mayRegister(viewer, table.type())) {
+            throw new InvalidInputException("pupilId", table.type() == MeetingType.THUISZITTERSTAFEL
+                    ? "Aanmelden voor de thuiszitterstafel doen kernteam of school, leerplicht of de jeugdarts."
+                    : "Leerlingen voor dit overleg meldt de zorgcoördinator van de school aan.");
+        }
         if (items.existsByMeetingIdAndPupilId(meetingId, pupil.id())) {
             throw new InvalidInputException("pupilId", "Deze leerling staat al op de agenda.");
         }
         List<String> warnings = switch (table.type()) {
             case VERZUIMOVERLEG -> verzuimoverleg(viewer, table, pupil);
             case SOT -> sot(table, pupil, r);
-            case THUISZITTERSTAFEL -> thuiszitterstafel(viewer, r);
+            case THUISZITTERSTAFEL -> thuiszitterstafel(r);
         };
         series.addCase(table.id(), pupil.id(), r.reason(), blankToNull(r.hulpvraag(), null), viewer.userId());
         AgendaItem item = items.save(new AgendaItem(null, meetingId, pupil.id(), items.nextPosition(meetingId),
@@ -174,7 +191,7 @@ public class MeetingService {
     }
 
     private List<String> verzuimoverleg(Viewer viewer, MeetingSeries table, Pupil pupil) {
-        if (viewer.role() != Role.CARE_COORDINATOR || !pupil.schoolId().equals(table.schoolId())) {
+        if (!pupil.schoolId().equals(table.schoolId())) {
             throw new InvalidInputException("pupilId", "Op het verzuimoverleg zet de zorgcoördinator leerlingen van de eigen school.");
         }
         return List.of();
@@ -194,11 +211,7 @@ public class MeetingService {
                 + ". Zij zien de leerling onder een schuilnaam tot de toestemming is vastgelegd.");
     }
 
-    private List<String> thuiszitterstafel(Viewer viewer, Registration r) {
-        if (!Set.of(Role.CARE_COORDINATOR, Role.SUPPORT_EXPERT, Role.ATTENDANCE_OFFICER, Role.YOUTH_DOCTOR,
-                Role.PARTNERSHIP_COORDINATOR).contains(viewer.role())) {
-            throw new InvalidInputException("pupilId", "Aanmelden voor de thuiszitterstafel doen kernteam of school, leerplicht of de jeugdarts.");
-        }
+    private List<String> thuiszitterstafel(Registration r) {
         if (r.reason() == null || covenant.reason(r.reason()).isEmpty()) {
             throw new InvalidInputException("reason", "Kies de reden van aanmelding uit de tabel van het convenant.");
         }

@@ -153,7 +153,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             minutes.setId("minutes-download");
             actions.add(minutes);
         }
-        if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED) {
+        if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED
+                && MeetingService.mayRegister(viewer, table.type())) {
             Button register = new Button(getTranslation("meeting.register"), e -> registrations.open(viewer, meetingId, table, this::refresh));
             register.setId("meeting-register");
             actions.add(register);
