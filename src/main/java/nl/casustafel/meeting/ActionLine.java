@@ -11,7 +11,8 @@ public final class ActionLine extends Span {
 
     private ActionLine(MeetingViews.Action action) {
         String pupil = action.pupil() == null ? "" : action.pupil().label() + ": ";
-        String what = action.what() == null ? getTranslation("meeting.action.hidden") : action.what();
+        String what = action.what() != null ? action.what()
+                : getTranslation(action.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.text" : "meeting.action.hidden");
         setText(pupil + what + " · " + action.owner() + " · " + getTranslation("meeting.action.due", DATE.format(action.dueOn()))
                 + (action.overdue() ? " · " + getTranslation("home.actions.overdue") : ""));
         addClassName(action.overdue() ? "overdue" : "open-action");

@@ -40,9 +40,12 @@ final class AgendaRegistrationDialog extends Dialog {
         setHeaderTitle(getTranslation("meeting.register.title." + table.type()));
         setWidth("44rem");
         ComboBox<PupilView> pupil = new ComboBox<>(getTranslation("meeting.register.pupil"));
-        pupil.setItems(choices(meetings, pupils, viewer, table));
+        Map<Long, MeetingTables.Figures> figures = new java.util.HashMap<>();
+        pupil.setItems(choices(meetings, pupils, viewer, table, meetingId, figures));
         pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
-                + " " + p.schoolYear() + ")"));
+                + " " + p.schoolYear() + ")") + (figures.containsKey(p.id()) ? " · " + getTranslation("meeting.register.figures",
+                figures.get(p.id()).unauthorisedHours4Weeks(), figures.get(p.id()).sickReports12Weeks(),
+                figures.get(p.id()).lateArrivals()) : ""));
         pupil.setId("register-pupil");
         pupil.setWidthFull();
         TextArea hulpvraag = new TextArea(getTranslation("consent.field.hulpvraag"));
@@ -97,11 +100,20 @@ final class AgendaRegistrationDialog extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    /** Whom the user may register: for the verzuimoverleg the school's candidates first, then the school's other pupils. */
-    private static List<PupilView> choices(MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table) {
+    /**
+     * Whom the user may register, leaving out who is already on this agenda: for the verzuimoverleg
+     * the school's candidates below the reporting threshold first (with their figures), then the
+     * school's other pupils.
+     */
+    private static List<PupilView> choices(MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table,
+                                           long meetingId, Map<Long, MeetingTables.Figures> figures) {
         List<PupilView> choices = new ArrayList<>();
+        java.util.Set<Long> onAgenda = new java.util.HashSet<>(meetings.pupilsOnAgenda(meetingId));
         if (table.type() == MeetingType.VERZUIMOVERLEG) {
-            meetings.candidates(viewer, table.id()).forEach(c -> choices.add(c.pupil()));
+            meetings.candidates(viewer, table.id()).forEach(c -> {
+                choices.add(c.pupil());
+                figures.put(c.pupil().id(), c.figures());
+            });
         }
         if (viewer.role().isSchoolStaff()) {
             pupils.listOwnSchools(viewer, PupilSearch.all()).stream()
@@ -111,6 +123,7 @@ final class AgendaRegistrationDialog extends Dialog {
             pupils.atMyTables(viewer).stream().filter(p -> p.disclosure() == Disclosure.IDENTIFIED)
                     .filter(p -> choices.stream().noneMatch(c -> c.id() == p.id())).forEach(choices::add);
         }
+        choices.removeIf(p -> onAgenda.contains(p.id()));
         return choices;
     }
 

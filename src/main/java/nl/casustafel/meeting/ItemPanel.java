@@ -134,7 +134,9 @@ final class ItemPanel extends VerticalLayout {
         actionList.removeAll();
         LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
-            Span line = new Span((a.textVisibleTo(viewer, entry.pupil()) ? a.what() : getTranslation("meeting.action.hidden")) + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
+            String text = a.textVisibleTo(viewer, entry.pupil()) ? a.what()
+                    : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.text" : "meeting.action.hidden");
+            Span line = new Span(text + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
             if (a.overdue(today)) {
                 line.addClassName("overdue");

@@ -236,6 +236,12 @@ public class MeetingService {
                 seen.stream().filter(p -> p.id() == item.pupilId()).findFirst().orElse(null))).toList();
     }
 
+    /** The pupils on a meeting's agenda, by id only (no disclosure needed to leave them out of a choice). */
+    @Transactional(readOnly = true)
+    public List<Long> pupilsOnAgenda(long meetingId) {
+        return items.findByMeetingIdOrderByPosition(meetingId).stream().map(AgendaItem::pupilId).toList();
+    }
+
     /** An agenda item and its pupil as the viewer sees it (null when the viewer may not see the pupil at all). */
     public record AgendaEntry(AgendaItem item, @Nullable PupilView pupil) {
     }
