@@ -95,17 +95,7 @@ public final class YamlNode {
 
     /** The items of a list field; an absent field is an empty list. */
     public List<YamlNode> list(String field) {
-        Optional<YamlNode> value = child(field);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        if (!(value.get().node instanceof SequenceNode sequence)) {
-            throw value.get().error("must be a list");
-        }
-        List<Node> items = sequence.getValue();
-        return java.util.stream.IntStream.range(0, items.size())
-                .mapToObj(i -> new YamlNode(file, value.get().path + "[" + i + "]", items.get(i)))
-                .toList();
+        return child(field).map(YamlNode::items).orElse(List.of());
     }
 
     /** The items of this node, which must be a list. */
