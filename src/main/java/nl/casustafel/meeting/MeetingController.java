@@ -13,6 +13,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.account.Viewers;
+import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.platform.InvalidInputException;
 
 import java.time.Instant;
@@ -32,8 +33,10 @@ public class MeetingController {
     private final MeetingService meetings;
     private final MeetingQueries queries;
     private final Viewers viewers;
+    private final SeriesPlanning seriesPlanning;
 
-    public MeetingController(MeetingService meetings, MeetingQueries queries, Viewers viewers) {
+    public MeetingController(MeetingService meetings, MeetingQueries queries, Viewers viewers, SeriesPlanning seriesPlanning) {
+        this.seriesPlanning = seriesPlanning;
         this.meetings = meetings;
         this.queries = queries;
         this.viewers = viewers;
@@ -82,6 +85,18 @@ public class MeetingController {
     @Get("/meetings/{id}")
     public MeetingViews.MeetingDetail get(Authentication authentication, @PathVariable long id) {
         return queries.detail(viewers.of(authentication), id);
+    }
+
+    /** Sets up a table (meeting series); the caller chairs it. */
+    @Post("/series")
+    public HttpResponse<MeetingSeries> createSeries(Authentication authentication, @Body NewSeriesRequest body) {
+        return HttpResponse.created(seriesPlanning.create(viewers.of(authentication), new SeriesPlanning.NewSeries(body.type(),
+                body.name(), body.schoolId(), body.everyWeeks(), body.location(), body.participantIds())));
+    }
+
+    @Serdeable
+    public record NewSeriesRequest(@Nullable MeetingType type, @Nullable String name, @Nullable Long schoolId,
+                                   @Nullable Integer everyWeeks, @Nullable String location, @Nullable List<Long> participantIds) {
     }
 
     @Post("/series/{seriesId}/meetings")

@@ -42,11 +42,18 @@ public class MyMeetingsView extends VerticalLayout {
     private final Grid<Meeting> grid = new Grid<>();
     private final Map<Long, MeetingSeries> tables = new LinkedHashMap<>();
 
-    public MyMeetingsView(MeetingService meetings, MeetingSeriesRepository series) {
+    public MyMeetingsView(MeetingService meetings, MeetingSeriesRepository series, SeriesDialog.Factory seriesDialogs) {
         this.meetings = meetings;
         setSizeFull();
         series.findByParticipant(viewer.userId()).forEach(s -> tables.put(s.id(), s));
         HorizontalLayout planning = new HorizontalLayout();
+        planning.setWrap(true);
+        if (seriesDialogs.mayChairAny(viewer)) {
+            Button newSeries = new Button(getTranslation("series.new"), e -> seriesDialogs.open(viewer,
+                    () -> getUI().ifPresent(ui -> ui.getPage().reload())));
+            newSeries.setId("series-new");
+            planning.add(newSeries);
+        }
         tables.values().stream().filter(s -> Objects.equals(s.chairId(), viewer.userId())).forEach(s -> {
             Button next = new Button(getTranslation("meetings.planNext", s.name()), e -> {
                 if (Forms.submit(Map.of(), () -> meetings.planNext(viewer, s.id()))) {
