@@ -71,6 +71,7 @@ public class AbsenceImporter {
         try {
             try (var statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS absence_import");
+                statement.execute("SET LOCAL work_mem = '128MB'"); // the duplicate checks sort the whole file
                 statement.execute("""
                         CREATE TEMP TABLE absence_import (line BIGINT, school_id BIGINT, source_id TEXT, pupil_id BIGINT,
                             absence_date DATE, lesson_hour SMALLINT, part_of_day TEXT, kind TEXT, hours NUMERIC(5, 2),
@@ -194,18 +195,26 @@ public class AbsenceImporter {
         boolean write = mode == Mode.IMPORT && rejectedCount == 0 && (added > 0 || changed > 0);
         if (write) {
             try (var statement = connection.createStatement()) {
-                statement.executeUpdate("""
-                        INSERT INTO absence_record (school_id, source_id, pupil_id, absence_date, lesson_hour, part_of_day, kind, hours, hour_unit, reason_code)
-                        SELECT school_id, source_id, pupil_id, absence_date, lesson_hour, part_of_day, kind, hours, hour_unit, reason_code
-                          FROM absence_import
-                        ON CONFLICT (school_id, source_id) DO UPDATE
-                           SET pupil_id = excluded.pupil_id, absence_date = excluded.absence_date, lesson_hour = excluded.lesson_hour,
-                               part_of_day = excluded.part_of_day, kind = excluded.kind, hours = excluded.hours,
-                               hour_unit = excluded.hour_unit, reason_code = excluded.reason_code, recorded_at = now()
-                         WHERE (absence_record.pupil_id, absence_record.absence_date, absence_record.lesson_hour, absence_record.part_of_day,
-                                absence_record.kind, absence_record.hours, absence_record.reason_code)
-                               IS DISTINCT FROM (excluded.pupil_id, excluded.absence_date, excluded.lesson_hour, excluded.part_of_day,
-                                excluded.kind, excluded.hours, excluded.reason_code)""");
+                if (changed > 0) {
+                    statement.executeUpdate("""
+                            UPDATE absence_record r
+                               SET pupil_id = i.pupil_id, absence_date = i.absence_date, lesson_hour = i.lesson_hour,
+                                   part_of_day = i.part_of_day, kind = i.kind, hours = i.hours, hour_unit = i.hour_unit,
+                                   reason_code = i.reason_code, recorded_at = now()
+                              FROM absence_import i
+                             WHERE r.school_id = i.school_id AND r.source_id = i.source_id
+                               AND (r.pupil_id, r.absence_date, r.lesson_hour, r.part_of_day, r.kind, r.hours, r.reason_code)
+                                   IS DISTINCT FROM (i.pupil_id, i.absence_date, i.lesson_hour, i.part_of_day, i.kind, i.hours, i.reason_code)""");
+                }
+                if (added > 0) {
+                    // new records only; a plain insert (no ON CONFLICT) is much faster, and a concurrent import of the
+                    // same records then fails on the unique key instead of storing them twice
+                    statement.executeUpdate("""
+                            INSERT INTO absence_record (school_id, source_id, pupil_id, absence_date, lesson_hour, part_of_day, kind, hours, hour_unit, reason_code)
+                            SELECT i.school_id, i.source_id, i.pupil_id, i.absence_date, i.lesson_hour, i.part_of_day, i.kind, i.hours, i.hour_unit, i.reason_code
+                              FROM absence_import i
+                             WHERE NOT EXISTS (SELECT 1 FROM absence_record r WHERE r.school_id = i.school_id AND r.source_id = i.source_id)""");
+                }
             }
         }
         try (var statement = connection.createStatement()) {

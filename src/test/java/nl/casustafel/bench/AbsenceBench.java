@@ -114,7 +114,7 @@ public final class AbsenceBench {
                            SELECT '99ZZ', 'Benchmark College', 'VO', board_party_id, partnership_party_id, municipality_id
                              FROM school WHERE brin = '02CD' RETURNING id, municipality_id),
                      p AS (INSERT INTO pupil (school_id, school_year, enrolled_on)
-                           SELECT s.id, 1 + g % 6, DATE '2025-08-25' FROM s, generate_series(1, %d) g RETURNING id),
+                           SELECT s.id, 1 + mod(g, 6), DATE '2025-08-25' FROM s, generate_series(1, %d) g RETURNING id),
                      i AS (INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn, street_address, postal_code,
                                                        residence_municipality_id)
                            SELECT p.id, 'Bench', 'Leerling', DATE '2012-01-01', (800000000 + p.id)::text, 'Benchstraat 1', '1000 AA', s.municipality_id
