@@ -18,6 +18,7 @@ final class AbsenceValidator {
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final int MAX_RECORD_ID = 64;
     private static final int MAX_REASON_CODE = 20;
+    private static final java.util.regex.Pattern BSN = java.util.regex.Pattern.compile("[0-9]{9}");
 
     private final PupilDirectory.Scope scope;
     private final AbsenceThresholds thresholds;
@@ -58,7 +59,7 @@ final class AbsenceValidator {
             reject("school " + brin + " is geen school waarvoor u werkt");
         }
         String bsn = blank(in.bsn()) ? reject("het BSN ontbreekt") : in.bsn().trim();
-        if (!bsn.matches("[0-9]{9}")) {
+        if (!BSN.matcher(bsn).matches()) {
             reject("het BSN moet uit 9 cijfers bestaan");
         }
         PupilDirectory.PupilRef pupil = scope.pupilsByBsn().get(bsn);
