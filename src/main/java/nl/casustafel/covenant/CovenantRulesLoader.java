@@ -29,6 +29,49 @@ public class CovenantRulesLoader {
         return load(config.yaml(file));
     }
 
+    @Context
+    AbsenceThresholds absenceThresholds(ConfigFiles config, @Value("${casustafel.covenant:covenants/dijkstreek.yaml}") String file) {
+        return thresholds(config.yaml(file));
+    }
+
+    /** The absence thresholds, the per-school late-arrival overrides and the school holidays. */
+    public static AbsenceThresholds thresholds(YamlNode root) {
+        YamlNode t = root.node("thresholds");
+        Map<String, Integer> perSchool = new LinkedHashMap<>();
+        for (YamlNode s : t.list("lateArrivalPerSchool")) {
+            String brin = s.text("brin");
+            if (!brin.matches("[0-9]{2}[A-Z]{2}")) {
+                throw s.node("brin").error("is not a BRIN code (two digits, two capitals): '" + brin + "'");
+            }
+            if (perSchool.put(brin, positive(s, "reportToDuoAt")) != null) {
+                throw s.node("brin").error("repeats school " + brin);
+            }
+        }
+        Map<Sector, Integer> lastHour = new EnumMap<>(Sector.class);
+        YamlNode day = t.node("schoolDay");
+        for (Sector sector : Sector.values()) {
+            int hour = positive(day, sector.name());
+            if (hour > 16) {
+                throw day.node(sector.name()).error("must be at most 16 hours");
+            }
+            lastHour.put(sector, hour);
+        }
+        List<AbsenceThresholds.Holiday> holidays = new ArrayList<>();
+        for (YamlNode h : t.list("schoolHolidays")) {
+            AbsenceThresholds.Holiday holiday = new AbsenceThresholds.Holiday(h.text("name"), h.date("from"), h.date("until"));
+            if (holiday.until().isBefore(holiday.from())) {
+                throw h.node("until").error("lies before 'from'");
+            }
+            holidays.add(holiday);
+        }
+        if (!t.text("relativeAbsenceComparison").equals("GTE") || !t.text("sickReportsComparison").equals("GTE")) {
+            throw t.error("comparisons other than GTE are not supported");
+        }
+        return new AbsenceThresholds(positive(t, "relativeAbsenceHours"), positive(t, "relativeAbsenceWeeks"),
+                positive(t, "sickReportsCount"), positive(t, "sickReportsWeeks"), positive(t, "consecutiveSickDays"),
+                positive(t, "lateArrivalDefault"), positive(t.node("lateArrival"), "talkAt"), perSchool, lastHour, holidays);
+    }
+
     public static CovenantRules load(YamlNode root) {
         YamlNode c = root.node("covenant");
         CovenantRules rules = new CovenantRules(c.text("code"), c.text("name"), c.text("version"), c.date("signedOn"),

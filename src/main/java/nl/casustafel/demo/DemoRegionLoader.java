@@ -48,11 +48,12 @@ public class DemoRegionLoader {
     private final PasswordHasher hasher;
     private final CovenantRules rules;
     private final DemoFacts facts;
+    private final DemoAbsence absence;
 
     public DemoRegionLoader(ConfigFiles config, CovenantRepository covenants, MunicipalityRepository municipalities,
                             PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
                             PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher,
-                            CovenantRules rules, DemoFacts facts) {
+                            CovenantRules rules, DemoFacts facts, DemoAbsence absence) {
         this.config = config;
         this.covenants = covenants;
         this.municipalities = municipalities;
@@ -64,6 +65,7 @@ public class DemoRegionLoader {
         this.hasher = hasher;
         this.rules = rules;
         this.facts = facts;
+        this.absence = absence;
     }
 
     /** Loads the demo region unless its covenant is already present; returns whether it loaded. */
@@ -86,6 +88,7 @@ public class DemoRegionLoader {
         List<YamlNode> pupilNodes = config.yaml("demo/pupils.yaml").list("pupils");
         pupilNodes.forEach(this::savePupil);
         facts.load(region);
+        absence.load(region);
         LOG.info("Demo region '{}' loaded: {} pupils", covenantCode, pupilNodes.size());
         return true;
     }

@@ -1,7 +1,10 @@
 package nl.casustafel.meeting;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.casustafel.absence.AbsenceSignals;
+import nl.casustafel.absence.PupilSignals;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.privacy.DisclosureContext;
@@ -9,6 +12,9 @@ import nl.casustafel.privacy.DisclosureContext;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +24,11 @@ import java.util.Map;
 public class MeetingTables {
 
     private final JdbcOperations jdbc;
+    private final AbsenceSignals signals;
 
-    public MeetingTables(JdbcOperations jdbc) {
+    public MeetingTables(JdbcOperations jdbc, AbsenceSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     /** Per pupil, the table the viewer shares with it: {@code seriesId} if given, else the first. */
@@ -116,21 +124,41 @@ public class MeetingTables {
         });
     }
 
-    /** Hand-entered absence figures of a pupil (until the absence import lands). */
+    /** Absence figures of a pupil: computed from the absence records, else entered by hand. */
     public record Figures(long pupilId, double unauthorisedHours4Weeks, int sickReports12Weeks, int lateArrivals) {
     }
 
     /**
-     * Pupils of the school with absence that is worrying but below the legal reporting threshold
-     * (fewer than 16 unauthorised hours in 4 weeks and fewer than 4 sick reports in 12 weeks).
+     * Pupils of the school with absence that is worrying but below every threshold, from the signals
+     * of the absence records (see {@link AbsenceSignals}); pupils without records this year fall back
+     * to hand-entered figures (fewer than 16 unauthorised hours in 4 weeks and fewer than 4 sick reports in 12 weeks).
      */
+    @Transactional(readOnly = true)
     public List<Figures> belowThreshold(long schoolId) {
+        List<PupilSignals> computed = signals.forSchools(List.of(schoolId));
+        Set<Long> withRecords = new HashSet<>();
+        List<Figures> figures = new ArrayList<>();
+        for (PupilSignals p : computed) {
+            if (p.hasRecords()) {
+                withRecords.add(p.pupilId());
+                if (p.belowThreshold()) {
+                    figures.add(new Figures(p.pupilId(), p.unauthorisedHours4Weeks(), p.sickReports12Weeks(), p.lateArrivals()));
+                }
+            }
+        }
+        handEntered(schoolId).stream().filter(f -> !withRecords.contains(f.pupilId())).forEach(figures::add);
+        figures.sort(Comparator.comparingDouble(Figures::unauthorisedHours4Weeks).reversed()
+                .thenComparing(Comparator.comparingInt(Figures::sickReports12Weeks).reversed())
+                .thenComparingLong(Figures::pupilId));
+        return figures;
+    }
+
+    private List<Figures> handEntered(long schoolId) {
         return jdbc.prepareStatement("""
                 SELECT f.* FROM absence_figure f JOIN pupil p ON p.id = f.pupil_id
                  WHERE p.school_id = ?
                    AND f.unauthorised_hours_4_weeks < 16 AND f.sick_reports_12_weeks < 4
                    AND (f.unauthorised_hours_4_weeks > 0 OR f.sick_reports_12_weeks > 0 OR f.late_arrivals > 0)
-                 ORDER BY f.unauthorised_hours_4_weeks DESC, f.sick_reports_12_weeks DESC, f.pupil_id
                 """, statement -> {
             statement.setLong(1, schoolId);
             List<Figures> figures = new ArrayList<>();

@@ -43,6 +43,15 @@ public class ConfigFiles {
         }
     }
 
+    /** A config file (e.g. a CSV of the demo region) to read as a stream of text; the caller closes it. */
+    public Reader reader(String relativePath) {
+        try {
+            return open(relativePath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read config/" + relativePath, e);
+        }
+    }
+
     private Reader open(String relativePath) throws IOException {
         Path file = directory.resolve(relativePath);
         if (Files.isRegularFile(file)) {

@@ -17,7 +17,7 @@ final class InvalidFields {
 
     static List<Problem.FieldError> of(Throwable cause) {
         return switch (cause) {
-            case InvalidInputException e -> List.of(new Problem.FieldError(e.field(), e.getMessage()));
+            case InvalidInputException e -> e.errors();
             case ConstraintViolationException e when e.getConstraintViolations() != null -> e.getConstraintViolations().stream()
                     .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))

@@ -8,10 +8,23 @@ package nl.casustafel.platform;
 public class InvalidInputException extends RuntimeException {
 
     private final String field;
+    private final java.util.List<Problem.FieldError> errors;
 
     public InvalidInputException(String field, String message) {
         super(message);
         this.field = field;
+        this.errors = java.util.List.of(new Problem.FieldError(field, message));
+    }
+
+    /** Several invalid fields at once (e.g. the rejected rows of a batch); the first names {@link #field()}. */
+    public InvalidInputException(String message, java.util.List<Problem.FieldError> errors) {
+        super(message);
+        this.field = errors.isEmpty() ? "" : errors.getFirst().field();
+        this.errors = java.util.List.copyOf(errors);
+    }
+
+    public java.util.List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public String field() {

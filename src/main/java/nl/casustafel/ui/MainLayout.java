@@ -15,6 +15,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinSession;
 import io.micronaut.context.annotation.Prototype;
+import nl.casustafel.absence.AbsenceImportView;
+import nl.casustafel.absence.SignalWorkListView;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.admin.AdminView;
 import nl.casustafel.pupil.PupilListView;
@@ -49,6 +51,8 @@ public class MainLayout extends AppLayout implements RouterLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
         addIfAllowed(nav, viewer, PupilListView.class, "nav.pupils", VaadinIcon.USERS);
         addIfAllowed(nav, viewer, MyMeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER);
+        addIfAllowed(nav, viewer, SignalWorkListView.class, "nav.absenceSignals", VaadinIcon.EXCLAMATION_CIRCLE_O);
+        addIfAllowed(nav, viewer, AbsenceImportView.class, "nav.absenceImport", VaadinIcon.UPLOAD);
         addIfAllowed(nav, viewer, CaseListView.class, "nav.atTable", VaadinIcon.GROUP);
         addIfAllowed(nav, viewer, AccessLogView.class, "nav.accessLog", VaadinIcon.RECORDS);
         addIfAllowed(nav, viewer, AdminView.class, "nav.admin", VaadinIcon.COG);
