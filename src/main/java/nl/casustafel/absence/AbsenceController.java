@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -14,6 +15,7 @@ import nl.casustafel.platform.Problem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -73,7 +75,7 @@ public class AbsenceController {
     /** The signals of the caller's schools, each pupil as the caller may see it. */
     @Get("/absence-signals")
     @Secured("CARE_COORDINATOR")
-    public List<SignalWorkList.Entry> signals(Authentication authentication) {
-        return workList.of(viewers.of(authentication));
+    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue LocalDate on) {
+        return on == null ? workList.of(viewers.of(authentication)) : workList.of(viewers.of(authentication), on);
     }
 }

@@ -8,6 +8,7 @@ import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 
 import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,10 +32,16 @@ public class SignalWorkList {
 
     @Transactional
     public List<Entry> of(Viewer viewer) {
+        return of(viewer, signals.today());
+    }
+
+    /** The work list as of a reference date (peildatum): the windows of the thresholds end on that day. */
+    @Transactional
+    public List<Entry> of(Viewer viewer, LocalDate on) {
         if (!viewer.role().isSchoolStaff()) {
             return List.of();
         }
-        List<PupilSignals> flagged = signals.forSchools(viewer.schoolIds()).stream().filter(s -> !s.signals().isEmpty())
+        List<PupilSignals> flagged = signals.forSchools(viewer.schoolIds(), on).stream().filter(s -> !s.signals().isEmpty())
                 .sorted(Comparator.comparing((PupilSignals s) -> !s.thresholdReached())
                         .thenComparing(Comparator.comparingDouble(PupilSignals::unauthorisedHours4Weeks).reversed()))
                 .toList();

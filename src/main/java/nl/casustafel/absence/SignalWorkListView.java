@@ -22,22 +22,44 @@ import java.util.List;
 @PageTitle("Verzuimsignalen | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")
 @Prototype
-public class SignalWorkListView extends VerticalLayout {
+public class SignalWorkListView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+
+    private final SignalWorkList workList;
+    private final Grid<SignalWorkList.Entry> grid = new Grid<>();
+    private final nl.casustafel.ui.DutchDatePicker on = new nl.casustafel.ui.DutchDatePicker(getTranslation("absence.signals.on"));
 
     public SignalWorkListView(SignalWorkList workList) {
+        this.workList = workList;
         setSizeFull();
-        List<SignalWorkList.Entry> entries = workList.of(CurrentUser.require());
-        Grid<SignalWorkList.Entry> grid = new Grid<>();
         grid.addComponentColumn(e -> new PupilBadge(e.pupil())).setHeader(getTranslation("absence.signals.col.pupil")).setFlexGrow(2);
         grid.addComponentColumn(this::signals).setHeader(getTranslation("absence.signals.col.signal")).setFlexGrow(6);
         grid.addColumn(e -> format(e.signals().unauthorisedHours4Weeks())).setHeader(getTranslation("absence.signals.col.unauthorised"));
         grid.addColumn(e -> e.signals().sickReports12Weeks()).setHeader(getTranslation("absence.signals.col.sick"));
         grid.addColumn(e -> e.signals().lateArrivals()).setHeader(getTranslation("absence.signals.col.late"));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(entries);
         grid.setId("signal-grid");
-        add(new H2(getTranslation("absence.signals.title")), new Paragraph(getTranslation("absence.signals.intro")), grid);
+        on.setValue(java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM));
+        on.setId("signal-on");
+        on.addValueChangeListener(e -> refresh());
+        add(new H2(getTranslation("absence.signals.title")), new Paragraph(getTranslation("absence.signals.intro")), on, grid);
         expand(grid);
+    }
+
+    /** {@code ?peildatum=yyyy-mm-dd} opens the list as of that day. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("peildatum").ifPresent(day -> {
+            try {
+                on.setValue(java.time.LocalDate.parse(day));
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // an unreadable date leaves today
+            }
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(on.getValue() == null ? workList.of(CurrentUser.require()) : workList.of(CurrentUser.require(), on.getValue()));
     }
 
     private Div signals(SignalWorkList.Entry entry) {

@@ -135,7 +135,13 @@ public class MeetingTables {
      */
     @Transactional(readOnly = true)
     public List<Figures> belowThreshold(long schoolId) {
-        List<PupilSignals> computed = signals.forSchools(List.of(schoolId));
+        return belowThreshold(schoolId, signals.today());
+    }
+
+    /** As {@link #belowThreshold(long)}, with the thresholds' windows ending on {@code on}. */
+    @Transactional(readOnly = true)
+    public List<Figures> belowThreshold(long schoolId, java.time.LocalDate on) {
+        List<PupilSignals> computed = signals.forSchools(List.of(schoolId), on);
         Set<Long> withRecords = new HashSet<>();
         List<Figures> figures = new ArrayList<>();
         for (PupilSignals p : computed) {

@@ -78,7 +78,7 @@ class AbsenceApiTest implements CasustafelTestProperties {
     @Test
     void onlyCareCoordinatorsPushAndTheWorkListShowsSignals() {
         assertEquals(403, api.status(api.token("leerplicht.dijkstad"), "/api/absence-signals"));
-        List<Map<String, Object>> list = api.get(api.token("zorg.dijkstad"), "/api/absence-signals", Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> list = api.get(api.token("zorg.dijkstad"), "/api/absence-signals?on=2026-11-25", Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertTrue(list.size() >= 5, "the demo file puts pupils on the work list");
     }
 
