@@ -74,7 +74,8 @@ public class DisclosurePolicy {
             }
         }
         if (!sworn) {
-            return pseudonymousOrNone(context, "why.notSworn", pupil.residenceMunicipalityName());
+            // The explanation does not name the municipality: residence is not part of the pseudonymous view.
+            return pseudonymousOrNone(context, "why.notSworn", null);
         }
         return pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer));
     }
