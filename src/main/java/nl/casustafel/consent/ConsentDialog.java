@@ -1,7 +1,5 @@
 package nl.casustafel.consent;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -58,21 +56,12 @@ public final class ConsentDialog extends Dialog {
         form.setColspan(hulpvraag, 2);
         form.setColspan(categories, 2);
         add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            boolean ok = Forms.submit(Map.of("partyId", party, "purpose", purpose, "hulpvraag", hulpvraag, "categories", categories,
-                    "parentName", parentName, "givers", byPupil, "method", method, "givenOn", givenOn, "validUntil", validUntil), () ->
-                    consents.record(viewer, pupilId, new ConsentService.NewConsent(
-                            party.getValue() == null ? null : party.getValue().id(), purpose.getValue(), hulpvraag.getValue(),
-                            new ArrayList<>(categories.getValue()), byPupil.getValue(), byParent.getValue(), parentName.getValue(),
-                            method.getValue(), givenOn.getValue(), validUntil.getValue())));
-            if (ok) {
-                Forms.saved(getTranslation("consent.saved"));
-                close();
-                saved.run();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        Forms.saveAndCancel(this, Map.of("partyId", party, "purpose", purpose, "hulpvraag", hulpvraag, "categories", categories,
+                "parentName", parentName, "givers", byPupil, "method", method, "givenOn", givenOn, "validUntil", validUntil), () ->
+                consents.record(viewer, pupilId, new ConsentService.NewConsent(
+                        party.getValue() == null ? null : party.getValue().id(), purpose.getValue(), hulpvraag.getValue(),
+                        new ArrayList<>(categories.getValue()), byPupil.getValue(), byParent.getValue(), parentName.getValue(),
+                        method.getValue(), givenOn.getValue(), validUntil.getValue())), getTranslation("consent.saved"), saved);
     }
 
     @Singleton

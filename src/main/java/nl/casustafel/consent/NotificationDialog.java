@@ -1,7 +1,5 @@
 package nl.casustafel.consent;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -40,18 +38,10 @@ public final class NotificationDialog extends Dialog {
         form.setColspan(named, 2);
         form.setColspan(note, 2);
         add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            boolean ok = Forms.submit(Map.of("purpose", purpose, "notifiedOn", notifiedOn, "partyIds", named, "note", note), () ->
-                    notifications.record(viewer, pupilId, new ParentNotificationService.NewNotification(purpose.getValue(),
-                            notifiedOn.getValue(), named.getValue().stream().map(Party::id).toList(), note.getValue())));
-            if (ok) {
-                Forms.saved(getTranslation("notification.saved"));
-                close();
-                saved.run();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        Forms.saveAndCancel(this, Map.of("purpose", purpose, "notifiedOn", notifiedOn, "partyIds", named, "note", note), () ->
+                notifications.record(viewer, pupilId, new ParentNotificationService.NewNotification(purpose.getValue(),
+                        notifiedOn.getValue(), named.getValue().stream().map(Party::id).toList(), note.getValue())),
+                getTranslation("notification.saved"), saved);
     }
 
     @Singleton

@@ -1,7 +1,5 @@
 package nl.casustafel.duo;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -37,18 +35,9 @@ public final class DuoReportDialog extends Dialog {
         FormLayout form = new FormLayout(kind, date, reference);
         form.setColspan(kind, 2);
         add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            boolean ok = Forms.submit(Map.of("kind", kind, "reportedOn", date, "duoReference", reference), () ->
-                    reports.record(viewer, pupilId, new DuoReportService.NewReport(kind.getValue(), date.getValue(), reference.getValue())));
-            if (ok) {
-                Forms.saved(getTranslation("duo.saved"));
-                close();
-                saved.run();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("duo-save");
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        Forms.saveAndCancel(this, Map.of("kind", kind, "reportedOn", date, "duoReference", reference), () ->
+                reports.record(viewer, pupilId, new DuoReportService.NewReport(kind.getValue(), date.getValue(), reference.getValue())),
+                getTranslation("duo.saved"), saved).setId("duo-save");
     }
 
     /** Opens the dialog with the services it needs; views stay free of wiring. */

@@ -1,7 +1,5 @@
 package nl.casustafel.meeting;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -54,19 +52,10 @@ final class SeriesDialog extends Dialog {
         FormLayout form = new FormLayout(type, name, school, weeks, location, participants);
         form.setColspan(participants, 2);
         add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            boolean ok = Forms.submit(Map.of("type", type, "name", name, "schoolId", school, "everyWeeks", weeks,
-                    "participantIds", participants), () -> planning.create(viewer, new SeriesPlanning.NewSeries(type.getValue(),
-                    name.getValue(), school.getValue() == null ? null : school.getValue().id(), weeks.getValue(), location.getValue(),
-                    participants.getValue().stream().map(UserAccount::id).toList())));
-            if (ok) {
-                Forms.saved(getTranslation("series.saved"));
-                close();
-                saved.run();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        Forms.saveAndCancel(this, Map.of("type", type, "name", name, "schoolId", school, "everyWeeks", weeks,
+                "participantIds", participants), () -> planning.create(viewer, new SeriesPlanning.NewSeries(type.getValue(),
+                name.getValue(), school.getValue() == null ? null : school.getValue().id(), weeks.getValue(), location.getValue(),
+                participants.getValue().stream().map(UserAccount::id).toList())), getTranslation("series.saved"), saved);
     }
 
     @Singleton

@@ -1,6 +1,9 @@
 package nl.casustafel.ui;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import nl.casustafel.platform.InvalidInputException;
@@ -30,6 +33,24 @@ public final class Forms {
             }
             return false;
         }
+    }
+
+    /**
+     * Puts Cancel and Save in the dialog's footer. Save runs the action; on success it says
+     * {@code savedMessage}, closes the dialog and runs {@code afterSave}; a refusal stays at its field.
+     */
+    public static Button saveAndCancel(Dialog dialog, Map<String, ? extends HasValidation> fields, Runnable action,
+                                       String savedMessage, Runnable afterSave) {
+        Button save = new Button(dialog.getTranslation("action.save"), e -> {
+            if (submit(fields, action)) {
+                saved(savedMessage);
+                dialog.close();
+                afterSave.run();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(dialog.getTranslation("action.cancel"), e -> dialog.close()), save);
+        return save;
     }
 
     public static void saved(String message) {
