@@ -101,6 +101,54 @@ class AbsenceImportTest implements CasustafelTestProperties {
     }
 
     @Test
+    void aFileOfKnownChangedAndNewRecordsAddsAndCorrectsAndLeavesTheRestAlone() {
+        String first = HEADER
+                + "T4-1;02CD;243078353;2026-09-03;1;;VERLOF;1;V\n"
+                + "T4-2;02CD;243078353;2026-09-03;2;;VERLOF;1;V\n";
+        assertEquals(2, importer.run(viewer("zorg.dijkstad"), AbsenceCsv.open(new StringReader(first)), AbsenceImporter.Mode.IMPORT, n -> { }).added());
+        String stamp = recordedAt("T4-1");
+        String next = HEADER
+                + "T4-1;02CD;243078353;2026-09-03;1;;VERLOF;1;V\n"
+                + "T4-2;02CD;243078353;2026-09-03;2;;VERLOF;0.5;VK\n"
+                + "T4-3;02CD;243078353;2026-09-03;3;;VERLOF;1;V\n";
+        ImportReport report = importer.run(viewer("zorg.dijkstad"), AbsenceCsv.open(new StringReader(next)), AbsenceImporter.Mode.IMPORT, n -> { });
+        assertTrue(report.written(), () -> report.rejected().toString());
+        assertEquals(List.of(1L, 1L, 1L), List.of(report.added(), report.changed(), report.unchanged()));
+        assertEquals(3, count("T4-%"));
+        assertEquals("0.50 VK", sql.query("SELECT hours || ' ' || reason_code FROM absence_record WHERE source_id = 'T4-2'", s -> {
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+        assertEquals(stamp, recordedAt("T4-1"), "an unchanged record is not rewritten");
+    }
+
+    @Test
+    void twoRecordsForOneLessonHourInAFileStoreNothing() {
+        String file = HEADER
+                + "T5-1;02CD;243078353;2026-09-04;1;;VERLOF;1;V\n"
+                + "T5-2;02CD;243078353;2026-09-04;1;;ONGEOORLOOFD;1;ONG\n";
+        ImportReport report = importer.run(viewer("zorg.dijkstad"), AbsenceCsv.open(new StringReader(file)), AbsenceImporter.Mode.IMPORT, n -> { });
+        assertFalse(report.written());
+        assertEquals(List.of(new ImportReport.RejectedRow(3, "dubbel: deze leerling heeft op deze datum al een registratie voor dit lesuur (regel 2)")),
+                report.rejected());
+        assertEquals(0, count("T5-%"));
+    }
+
+    @Test
+    void aLessonHourStoredBeforeUnderAnotherRecordIdIsRefused() {
+        String file = HEADER
+                + "T6-1;02CD;243078353;2026-09-07;1;;VERLOF;1;V\n"
+                + "T6-2;02CD;243078353;2026-11-04;1;;ONGEOORLOOFD;1;ONG\n";
+        ImportReport report = importer.run(viewer("zorg.dijkstad"), AbsenceCsv.open(new StringReader(file)), AbsenceImporter.Mode.IMPORT, n -> { });
+        assertFalse(report.written());
+        assertEquals(List.of(new ImportReport.RejectedRow(3,
+                "dubbel: deze leerling heeft op deze datum al een registratie voor dit lesuur (registratie-id DC-2026-000080)")), report.rejected());
+        assertEquals(0, count("T6-%"));
+    }
+
+    @Test
     void aHundredThousandRowFileIsReadAsItStreams() {
         List<String> bsns = bsnsOf("03EF", LocalDate.of(2024, 8, 25));
         GeneratedAbsenceFile file = new GeneratedAbsenceFile("BIG-", "03EF", bsns, thresholds, 10, LocalDate.of(2024, 9, 2), 100_000);
