@@ -13,18 +13,30 @@ public class AccountService {
     private final UserAccountRepository accounts;
     private final PartyRepository parties;
     private final PasswordHasher hasher;
+    private final SignInThrottle throttle;
 
-    public AccountService(UserAccountRepository accounts, PartyRepository parties, PasswordHasher hasher) {
+    public AccountService(UserAccountRepository accounts, PartyRepository parties, PasswordHasher hasher,
+                          SignInThrottle throttle) {
         this.accounts = accounts;
         this.parties = parties;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
-    /** The viewer for these credentials, or empty when the username or password is wrong. */
-    public Optional<Viewer> authenticate(String username, String password) {
+    /** Signs in with these credentials, unless too many attempts for this username failed just now. */
+    public SignIn signIn(String username, String password) {
         if (username == null || password == null) {
-            return Optional.empty();
+            return new SignIn.Refused();
         }
+        return throttle.attempt(username, () -> check(username, password));
+    }
+
+    /** The viewer for these credentials, or empty when they are wrong or the username is locked. */
+    public Optional<Viewer> authenticate(String username, String password) {
+        return signIn(username, password) instanceof SignIn.SignedIn(Viewer viewer) ? Optional.of(viewer) : Optional.empty();
+    }
+
+    private Optional<Viewer> check(String username, String password) {
         Optional<UserAccount> account = accounts.findByUsername(username.trim()).filter(UserAccount::active);
         if (account.isEmpty()) {
             hasher.matchesNothing(password);

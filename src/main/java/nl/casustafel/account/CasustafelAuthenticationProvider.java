@@ -23,10 +23,12 @@ public class CasustafelAuthenticationProvider<B> implements HttpRequestAuthentic
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request,
                                                AuthenticationRequest<String, String> credentials) {
-        return accounts.authenticate(credentials.getIdentity(), credentials.getSecret())
-                .map(viewer -> AuthenticationResponse.success(viewer.username(),
-                        List.of(viewer.role().name()),
-                        Map.of("partyId", viewer.partyId(), "name", viewer.displayName())))
-                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+        return switch (accounts.signIn(credentials.getIdentity(), credentials.getSecret())) {
+            case SignIn.SignedIn(Viewer viewer) -> AuthenticationResponse.success(viewer.username(),
+                    List.of(viewer.role().name()),
+                    Map.of("partyId", viewer.partyId(), "name", viewer.displayName()));
+            case SignIn.Refused refused -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            case SignIn.Locked locked -> new ThrottledLoginHandler.LockedOut(locked);
+        };
     }
 }

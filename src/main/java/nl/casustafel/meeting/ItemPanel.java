@@ -188,7 +188,7 @@ final class ItemPanel extends VerticalLayout {
         duoReport.addValueChangeListener(e -> {
             if (e.getValue()) {
                 what.setValue(getTranslation("meeting.action.duoReport.text"));
-                due.setValue(SchoolDays.plus(LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM), 3));
+                due.setValue(meetings.duoReportDueOn());
             }
         });
         Button add = new Button(getTranslation("meeting.action.add"), e -> {

@@ -34,6 +34,8 @@ import java.util.Set;
 public class MeetingService {
 
     private static final int NOTE_MAX = 2000;
+    /** Verzuimoverleg: the school reports to DUO within 3 school days where agreed (Bijlage 3). */
+    private static final int DUO_REPORT_SCHOOL_DAYS = 3;
 
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
@@ -46,12 +48,13 @@ public class MeetingService {
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed;
+    private final SchoolDays schoolDays;
     private final Clock clock;
 
     MeetingService(MeetingSeriesRepository series, MeetingRepositories.Meetings meetings, MeetingRepositories.AgendaItems items,
                    MeetingRepositories.Notes notes, MeetingRepositories.Actions actions, MeetingTables tables,
                    PupilRepository pupils, UserAccountRepository users, PupilReader reader, CovenantRules covenant,
-                   ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed, Clock clock) {
+                   ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed, SchoolDays schoolDays, Clock clock) {
         this.series = series;
         this.meetings = meetings;
         this.items = items;
@@ -63,6 +66,7 @@ public class MeetingService {
         this.reader = reader;
         this.covenant = covenant;
         this.changed = changed;
+        this.schoolDays = schoolDays;
         this.clock = clock;
     }
 
@@ -370,6 +374,11 @@ public class MeetingService {
         }
     }
 
+    /** The latest due date of a DUO report agreed today: 3 school days on, holidays not counted. */
+    public LocalDate duoReportDueOn() {
+        return schoolDays.plus(LocalDate.now(clock), DUO_REPORT_SCHOOL_DAYS);
+    }
+
     @Transactional
     public MeetingAction addAction(Viewer viewer, long itemId, @Nullable String what, @Nullable Long ownerId,
                                    @Nullable LocalDate dueOn, MeetingAction.Kind kind) {
@@ -395,7 +404,7 @@ public class MeetingService {
             if (!schoolOwner) {
                 throw new InvalidInputException("ownerId", "De DUO-melding doet de school: kies de zorgcoördinator.");
             }
-            LocalDate latest = SchoolDays.plus(today, 3);
+            LocalDate latest = schoolDays.plus(today, DUO_REPORT_SCHOOL_DAYS);
             if (due != null && due.isAfter(latest)) {
                 throw new InvalidInputException("dueOn", "De DUO-melding volgt binnen 3 schooldagen: uiterlijk "
                         + java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(latest) + ".");

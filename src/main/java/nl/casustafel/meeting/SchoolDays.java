@@ -1,22 +1,28 @@
 package nl.casustafel.meeting;
 
-import java.time.DayOfWeek;
+import jakarta.inject.Singleton;
+import nl.casustafel.covenant.AbsenceThresholds;
+
 import java.time.LocalDate;
 
-/** Counting school days: Monday to Friday (holidays are not known to the platform yet). */
-public final class SchoolDays {
+/**
+ * Counting school days in the covenant's calendar: Monday to Friday outside the school holidays of
+ * the covenant file (the same calendar the absence signals count in).
+ */
+@Singleton
+public class SchoolDays {
 
-    private SchoolDays() {
+    private final AbsenceThresholds calendar;
+
+    public SchoolDays(AbsenceThresholds calendar) {
+        this.calendar = calendar;
     }
 
-    public static LocalDate plus(LocalDate day, int schoolDays) {
+    /** The day that is {@code schoolDays} school days after {@code day}. */
+    public LocalDate plus(LocalDate day, int schoolDays) {
         LocalDate result = day;
-        int left = schoolDays;
-        while (left > 0) {
-            result = result.plusDays(1);
-            if (result.getDayOfWeek() != DayOfWeek.SATURDAY && result.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
+        for (int i = 0; i < schoolDays; i++) {
+            result = calendar.nextSchoolDay(result);
         }
         return result;
     }

@@ -57,6 +57,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             case 409 -> "Conflict.";
             case 413 -> "Verzoek te groot.";
             case 415 -> "Inhoudstype niet ondersteund.";
+            case 429 -> "Te veel pogingen.";
             case 503 -> "Tijdelijk niet beschikbaar.";
             default -> status >= 500 ? "Interne fout." : "Verzoek geweigerd.";
         };

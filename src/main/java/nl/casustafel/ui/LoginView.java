@@ -14,6 +14,8 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.account.AccountService;
+import nl.casustafel.account.SignIn;
+import nl.casustafel.account.Viewer;
 
 /** Aanmelden: username and password, checked by the same account service as the API's {@code POST /login}. */
 @Route("login")
@@ -24,6 +26,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AccountService accounts;
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n;
 
     public LoginView(AccountService accounts) {
         this.accounts = accounts;
@@ -31,19 +34,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        form.setI18n(dutch());
+        i18n = dutch();
+        form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
         add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form);
     }
 
     private void signIn(String username, String password) {
-        accounts.authenticate(username, password).ifPresentOrElse(viewer -> {
-            // a new session id at sign-in, so that a session fixed before sign-in is worthless
-            VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-            CurrentUser.set(viewer);
-            getUI().ifPresent(ui -> ui.navigate(HomeView.class));
-        }, () -> form.setError(true));
+        switch (accounts.signIn(username, password)) {
+            case SignIn.SignedIn(Viewer viewer) -> {
+                // a new session id at sign-in, so that a session fixed before sign-in is worthless
+                VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+                CurrentUser.set(viewer);
+                getUI().ifPresent(ui -> ui.navigate(HomeView.class));
+            }
+            case SignIn.Refused refused -> showError(getTranslation("login.error.title"), getTranslation("login.error.message"));
+            case SignIn.Locked locked -> showError(getTranslation("login.locked.title"),
+                    getTranslation("login.locked.message", locked.minutes()));
+        }
+    }
+
+    private void showError(String title, String message) {
+        i18n.getErrorMessage().setTitle(title);
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+        form.setError(true);
     }
 
     @Override

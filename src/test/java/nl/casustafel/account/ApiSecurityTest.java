@@ -64,6 +64,27 @@ class ApiSecurityTest implements CasustafelTestProperties {
     }
 
     @Test
+    void sixWrongPasswordsLockTheUsernameSoEvenTheRightPasswordIsRefusedForAMinute() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login("swv.orthopedagoog", "fout " + i).getStatus().getCode());
+        }
+        HttpClientResponseException sixth = login("swv.orthopedagoog", "nog steeds fout");
+        assertEquals(429, sixth.getStatus().getCode());
+        HttpClientResponseException right = login("swv.orthopedagoog", ApiClient.DEMO_PASSWORD);
+        assertEquals(429, right.getStatus().getCode());
+        assertEquals("application/problem+json", right.getResponse().getContentType().orElseThrow().toString());
+        Map<?, ?> problem = right.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("Te veel pogingen.", problem.get("title"));
+        assertEquals("Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.", problem.get("detail"));
+        assertNotNull(api.token("zorg.veenhoven"), "other usernames still sign in");
+    }
+
+    private HttpClientResponseException login(String username, String password) {
+        return assertThrows(HttpClientResponseException.class, () -> httpClient.toBlocking()
+                .exchange(HttpRequest.POST("/login", Map.of("username", username, "password", password)), Argument.of(Map.class), Argument.of(Map.class)));
+    }
+
+    @Test
     void wrongRoleGets403() {
         assertEquals(403, api.status(api.token("zorg.dijkstad"), "/api/admin/users"));
         assertEquals(403, api.status(api.token("leerplicht.dijkstad"), "/api/pupils"));

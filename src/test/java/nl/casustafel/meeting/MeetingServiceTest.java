@@ -57,6 +57,8 @@ class MeetingServiceTest implements CasustafelTestProperties {
     ConsentService consents;
     @Inject
     PartyRepository parties;
+    @Inject
+    SchoolDays schoolDays;
 
     // ---------------------------------------------------------------- verzuimoverleg
 
@@ -230,7 +232,8 @@ class MeetingServiceTest implements CasustafelTestProperties {
                 MeetingAction.Kind.DUO_REPORT));
         MeetingAction agreed = meetings.addAction(officer(), item.id(), "School meldt bij DUO", school().userId(), null,
                 MeetingAction.Kind.DUO_REPORT);
-        assertEquals(SchoolDays.plus(today, 3), agreed.dueOn());
+        assertEquals(schoolDays.plus(today, 3), agreed.dueOn());
+        assertEquals(agreed.dueOn(), meetings.duoReportDueOn());
         assertTrue(agreed.open());
         assertRefused("actionId", () -> meetings.complete(school(), agreed.id()));
 
@@ -254,11 +257,12 @@ class MeetingServiceTest implements CasustafelTestProperties {
     }
 
     @Test
-    void schoolDaysSkipTheWeekendAndAnOpenActionIsOverdueTheDayAfterItsDueDate() {
+    void schoolDaysSkipTheWeekendAndTheHolidaysAndAnOpenActionIsOverdueTheDayAfterItsDueDate() {
         LocalDate friday = LocalDate.of(2026, 11, 27);
-        assertEquals(LocalDate.of(2026, 12, 2), SchoolDays.plus(friday, 3));
-        assertEquals(LocalDate.of(2026, 11, 30), SchoolDays.plus(LocalDate.of(2026, 11, 28), 1));
-        assertEquals(LocalDate.of(2026, 11, 26), SchoolDays.plus(LocalDate.of(2026, 11, 25), 1));
+        assertEquals(LocalDate.of(2026, 12, 2), schoolDays.plus(friday, 3));
+        assertEquals(LocalDate.of(2026, 11, 30), schoolDays.plus(LocalDate.of(2026, 11, 28), 1));
+        assertEquals(LocalDate.of(2026, 11, 26), schoolDays.plus(LocalDate.of(2026, 11, 25), 1));
+        assertEquals(LocalDate.of(2026, 10, 28), schoolDays.plus(LocalDate.of(2026, 10, 16), 3), "the herfstvakantie does not count");
 
         MeetingAction open = new MeetingAction(1L, 1L, 1L, 1L, 1L, MeetingAction.Kind.DUO_REPORT, "Melden", 1L,
                 LocalDate.of(2026, 12, 2), null, 1L, null);

@@ -108,4 +108,16 @@ class SignInBrowserTest implements CasustafelTestProperties {
                     browser.element("vaadin-login-form").getText());
         }
     }
+
+    @Test
+    void afterFiveFailedAttemptsTheSignInSaysToWaitWithoutSayingWhetherTheUsernameExists() {
+        try (Browser browser = new Browser(ui.port())) {
+            for (int i = 0; i < 6; i++) {
+                browser.signIn("niet.bestaand", "fout-" + i);
+            }
+            assertTrue(browser.path().startsWith("/login"));
+            String shown = browser.element("vaadin-login-form").getText();
+            assertTrue(shown.contains("Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw."), shown);
+        }
+    }
 }

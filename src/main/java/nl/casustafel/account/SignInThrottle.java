@@ -1,0 +1,114 @@
+package nl.casustafel.account;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Slows down password guessing: after {@value #FREE_FAILURES} consecutive failed sign-ins for a
+ * username, the next attempt is refused without checking the password until a lock has passed —
+ * 1 minute, doubling with every further failure, at most 15 minutes. Unknown usernames are counted
+ * and locked the same way, so a lock says nothing about whether the account exists. A successful
+ * sign-in forgets the failures, and so does an hour without any.
+ * <p>
+ * Kept in memory (one node): the map holds at most {@value #MAX_TRACKED} usernames; when full, the
+ * forgotten entries go first, then the ones whose lock ended longest ago.
+ */
+@Singleton
+public class SignInThrottle {
+
+    static final int FREE_FAILURES = 5;
+    static final Duration FIRST_LOCK = Duration.ofMinutes(1);
+    static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
+    static final int MAX_TRACKED = 10_000;
+    private static final int MAX_KEY_LENGTH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(SignInThrottle.class);
+
+    /** Consecutive failures of a username and until when it is locked (the last failure if not locked). */
+    private record Failures(int count, Instant lockedUntil) {
+    }
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public SignInThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the password check unless the username is locked. The attempt counts as a failure before the
+     * check, in one step with the lock test, so parallel guesses cannot slip past the limit; a
+     * successful check then forgets the failures.
+     */
+    public SignIn attempt(String username, Supplier<Optional<Viewer>> passwordCheck) {
+        String key = key(username);
+        Instant now = clock.instant();
+        if (!failures.containsKey(key) && failures.size() >= MAX_TRACKED) {
+            makeRoom(now);
+        }
+        Failures[] before = new Failures[1];
+        Failures after = failures.compute(key, (k, old) -> {
+            before[0] = old;
+            if (old != null && now.isBefore(old.lockedUntil())) {
+                return old;
+            }
+            int count = old == null || forgotten(old, now) ? 1 : old.count() + 1;
+            return new Failures(count, count < FREE_FAILURES ? now : now.plus(lock(count)));
+        });
+        if (after == before[0]) {
+            return new SignIn.Locked(Duration.between(now, after.lockedUntil()));
+        }
+        Optional<Viewer> viewer = passwordCheck.get();
+        if (viewer.isPresent()) {
+            failures.remove(key);
+            return new SignIn.SignedIn(viewer.get());
+        }
+        if (after.count() >= FREE_FAILURES) {
+            LOG.warn("Sign-in locked for username '{}' for {} min after {} consecutive failed attempts",
+                    key, lock(after.count()).toMinutes(), after.count());
+        }
+        return new SignIn.Refused();
+    }
+
+    /** The lock after the {@code count}th consecutive failure (count &ge; {@value #FREE_FAILURES}). */
+    static Duration lock(int count) {
+        int doublings = Math.min(count - FREE_FAILURES, 4);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    private static boolean forgotten(Failures entry, Instant now) {
+        return now.isAfter(entry.lockedUntil().plus(FORGET_AFTER));
+    }
+
+    private void makeRoom(Instant now) {
+        failures.values().removeIf(entry -> forgotten(entry, now));
+        while (failures.size() >= MAX_TRACKED) {
+            failures.entrySet().stream()
+                    .min(Comparator.comparing((Map.Entry<String, Failures> e) -> e.getValue().lockedUntil()))
+                    .ifPresent(oldest -> failures.remove(oldest.getKey()));
+        }
+    }
+
+    /** One entry per username however it is typed; never a control character in the log. */
+    private static String key(String username) {
+        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+    }
+
+    /** How many usernames are tracked (for tests). */
+    int tracked() {
+        return failures.size();
+    }
+}
