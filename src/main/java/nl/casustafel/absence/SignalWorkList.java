@@ -46,7 +46,7 @@ public class SignalWorkList {
                         .thenComparing(Comparator.comparingDouble(PupilSignals::unauthorisedHours4Weeks).reversed()))
                 .toList();
         Map<Long, PupilView> seen = reader.read(viewer, flagged.stream().map(PupilSignals::pupilId).toList(), null, "verzuimsignalen")
-                .stream().collect(Collectors.toMap(PupilView::id, Function.identity()));
+                .stream().collect(Collectors.toMap(PupilView::pupilId, Function.identity()));
         return flagged.stream().filter(s -> seen.containsKey(s.pupilId())).map(s -> new Entry(seen.get(s.pupilId()), s)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package nl.casustafel.consent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -14,11 +15,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Toestemming: by pupil and/or parent, to one party, for one purpose and data categories; withdrawable. */
+/**
+ * Toestemming: by pupil and/or parent, to one party, for one purpose and data categories; withdrawable.
+ * The pupil number stays on the server: a party at a table records consent for a pupil it sees under an
+ * alias, and knows the pupil by the reference it used.
+ */
 @Serdeable
 @MappedEntity("consent")
 public record Consent(@Id @GeneratedValue Long id,
-                      Long pupilId,
+                      @JsonIgnore Long pupilId,
                       Long partyId,
                       MeetingType purpose,
                       @Nullable String hulpvraag,

@@ -7,11 +7,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.casustafel.account.Viewer;
 import nl.casustafel.account.Viewers;
 import nl.casustafel.covenant.MeetingType;
+import nl.casustafel.privacy.PupilReader;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,9 +30,11 @@ public class ConsentController {
     private final ParentNotificationService notifications;
     private final WithdrawalNotices notices;
     private final Viewers viewers;
+    private final PupilReader reader;
 
     public ConsentController(ConsentService consents, ParentNotificationService notifications, WithdrawalNotices notices,
-                             Viewers viewers) {
+                             Viewers viewers, PupilReader reader) {
+        this.reader = reader;
         this.consents = consents;
         this.notifications = notifications;
         this.notices = notices;
@@ -46,16 +52,19 @@ public class ConsentController {
     public record WithdrawRequest(@Nullable LocalDate withdrawnOn, @Nullable String note) {
     }
 
-    @Post("/pupils/{pupilId}/consents")
-    public HttpResponse<Consent> record(Authentication authentication, @PathVariable long pupilId, @Body NewConsentRequest body) {
-        return HttpResponse.created(consents.record(viewers.of(authentication), pupilId, new ConsentService.NewConsent(
+    /** {@code pupil}: the pupil's handle at a table, or its number for a caller who sees it by name. */
+    @Post("/pupils/{pupil}/consents")
+    public HttpResponse<Consent> record(Authentication authentication, @PathVariable String pupil, @Body NewConsentRequest body) {
+        Viewer viewer = viewers.of(authentication);
+        return HttpResponse.created(consents.record(viewer, pupilId(viewer, pupil), new ConsentService.NewConsent(
                 body.partyId(), body.purpose(), body.hulpvraag(), body.categories(), body.givenByPupil(), body.givenByParent(),
                 body.parentName(), body.method(), body.givenOn(), body.validUntil())));
     }
 
-    @Get("/pupils/{pupilId}/consents")
-    public List<Consent> ofPupil(Authentication authentication, @PathVariable long pupilId) {
-        return consents.ofPupil(viewers.of(authentication), pupilId);
+    @Get("/pupils/{pupil}/consents")
+    public List<Consent> ofPupil(Authentication authentication, @PathVariable String pupil) {
+        Viewer viewer = viewers.of(authentication);
+        return consents.ofPupil(viewer, pupilId(viewer, pupil));
     }
 
     @Post("/consents/{consentId}/withdraw")
@@ -64,15 +73,20 @@ public class ConsentController {
                 body == null ? null : body.withdrawnOn(), body == null ? null : body.note());
     }
 
-    @Post("/pupils/{pupilId}/notifications")
-    public HttpResponse<ParentNotificationService.Recorded> notifyParents(Authentication authentication, @PathVariable long pupilId,
+    @Post("/pupils/{pupil}/notifications")
+    public HttpResponse<ParentNotificationService.Recorded> notifyParents(Authentication authentication, @PathVariable String pupil,
                                                                           @Body ParentNotificationService.NewNotification body) {
-        return HttpResponse.created(notifications.record(viewers.of(authentication), pupilId, body));
+        Viewer viewer = viewers.of(authentication);
+        return HttpResponse.created(notifications.record(viewer, pupilId(viewer, pupil), body));
     }
 
     /** Consents withdrawn after the caller's party received data under them (art. 11.5). */
     @Get("/withdrawal-notices")
     public List<WithdrawalNotices.Notice> withdrawalNotices(Authentication authentication) {
         return notices.forParty(viewers.of(authentication));
+    }
+
+    private long pupilId(Viewer viewer, String pupil) {
+        return reader.resolve(viewer, pupil).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
     }
 }

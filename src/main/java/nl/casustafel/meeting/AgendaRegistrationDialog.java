@@ -43,9 +43,9 @@ final class AgendaRegistrationDialog extends Dialog {
         Map<Long, MeetingTables.Figures> figures = new java.util.HashMap<>();
         pupil.setItems(choices(meetings, pupils, viewer, table, meetingId, figures));
         pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
-                + " " + p.schoolYear() + ")") + (figures.containsKey(p.id()) ? " · " + getTranslation("meeting.register.figures",
-                figures.get(p.id()).unauthorisedHours4Weeks(), figures.get(p.id()).sickReports12Weeks(),
-                figures.get(p.id()).lateArrivals()) : ""));
+                + " " + p.schoolYear() + ")") + (figures.containsKey(p.pupilId()) ? " · " + getTranslation("meeting.register.figures",
+                figures.get(p.pupilId()).unauthorisedHours4Weeks(), figures.get(p.pupilId()).sickReports12Weeks(),
+                figures.get(p.pupilId()).lateArrivals()) : ""));
         pupil.setId("register-pupil");
         pupil.setWidthFull();
         TextArea hulpvraag = new TextArea(getTranslation("consent.field.hulpvraag"));
@@ -85,7 +85,7 @@ final class AgendaRegistrationDialog extends Dialog {
             }
             MeetingService.Registered[] done = new MeetingService.Registered[1];
             boolean ok = Forms.submit(fields, () -> done[0] = meetings.register(viewer, meetingId, new MeetingService.Registration(
-                    pupil.getValue().id(), hulpvraag.getValue(), tzt ? reason.getValue() : null,
+                    pupil.getValue().pupilId(), hulpvraag.getValue(), tzt ? reason.getValue() : null,
                     tzt ? consent.getValue() : null, tzt ? duo.getValue() : null, tzt ? parentsKnow.getValue() : null,
                     informedBy.getValue())));
             if (ok) {
@@ -112,18 +112,18 @@ final class AgendaRegistrationDialog extends Dialog {
         if (table.type() == MeetingType.VERZUIMOVERLEG) {
             meetings.candidates(viewer, table.id()).forEach(c -> {
                 choices.add(c.pupil());
-                figures.put(c.pupil().id(), c.figures());
+                figures.put(c.pupil().pupilId(), c.figures());
             });
         }
         if (viewer.role().isSchoolStaff()) {
             pupils.listOwnSchools(viewer, PupilSearch.all()).stream()
                     .filter(p -> table.schoolId() == null || table.schoolId().equals(p.schoolId()))
-                    .filter(p -> choices.stream().noneMatch(c -> c.id() == p.id())).forEach(choices::add);
+                    .filter(p -> choices.stream().noneMatch(c -> c.pupilId() == p.pupilId())).forEach(choices::add);
         } else {
             pupils.atMyTables(viewer).stream().filter(p -> p.disclosure() == Disclosure.IDENTIFIED)
-                    .filter(p -> choices.stream().noneMatch(c -> c.id() == p.id())).forEach(choices::add);
+                    .filter(p -> choices.stream().noneMatch(c -> c.pupilId() == p.pupilId())).forEach(choices::add);
         }
-        choices.removeIf(p -> onAgenda.contains(p.id()));
+        choices.removeIf(p -> onAgenda.contains(p.pupilId()));
         return choices;
     }
 

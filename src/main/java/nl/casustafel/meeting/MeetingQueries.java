@@ -85,7 +85,7 @@ public class MeetingQueries {
             }
         }
         if (!more.isEmpty()) {
-            reader.read(viewer, more, table.id(), "overleg " + meetingId + ", afspraken").forEach(p -> pupils.put(p.id(), p));
+            reader.read(viewer, more, table.id(), "overleg " + meetingId + ", afspraken").forEach(p -> pupils.put(p.pupilId(), p));
         }
 
         Owners owners = new Owners();
@@ -135,7 +135,7 @@ public class MeetingQueries {
         open.stream().filter(a -> a.pupilId() != null)
                 .forEach(a -> pupilsPerTable.computeIfAbsent(a.seriesId(), s -> new ArrayList<>()).add(a.pupilId()));
         pupilsPerTable.forEach((table, ids) -> reader.read(viewer, ids.stream().distinct().toList(), table, "mijn afspraken")
-                .forEach(p -> pupils.put(new TablePupil(table, p.id()), p)));
+                .forEach(p -> pupils.put(new TablePupil(table, p.pupilId()), p)));
         Owners owners = new Owners();
         LocalDate today = LocalDate.now(clock);
         return open.stream()

@@ -237,7 +237,7 @@ public class MeetingService {
         List<AgendaItem> agenda = items.findByMeetingIdOrderByPosition(meetingId);
         List<PupilView> seen = reader.read(viewer, agenda.stream().map(AgendaItem::pupilId).toList(), table.id(), "overleg " + meetingId);
         return agenda.stream().map(item -> new AgendaEntry(item,
-                seen.stream().filter(p -> p.id() == item.pupilId()).findFirst().orElse(null))).toList();
+                seen.stream().filter(p -> p.pupilId() == item.pupilId()).findFirst().orElse(null))).toList();
     }
 
     /** The pupils on a meeting's agenda, by id only (no disclosure needed to leave them out of a choice). */
@@ -259,7 +259,7 @@ public class MeetingService {
         }
         List<MeetingTables.Figures> figures = tables.belowThreshold(table.schoolId());
         List<PupilView> seen = reader.read(viewer, figures.stream().map(MeetingTables.Figures::pupilId).toList(), null, "kandidatenlijst");
-        return figures.stream().flatMap(f -> seen.stream().filter(p -> p.id() == f.pupilId()).map(p -> new Candidate(p, f))).toList();
+        return figures.stream().flatMap(f -> seen.stream().filter(p -> p.pupilId() == f.pupilId()).map(p -> new Candidate(p, f))).toList();
     }
 
     public record Candidate(PupilView pupil, MeetingTables.Figures figures) {

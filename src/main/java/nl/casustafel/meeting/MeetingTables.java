@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Which tables (meeting series) put a viewer and a pupil together, and under which alias. */
 @Singleton
@@ -38,7 +39,7 @@ public class MeetingTables {
             return seats;
         }
         jdbc.prepareStatement("""
-                SELECT sc.pupil_id, sc.series_id, sc.alias_number, sc.reason, sc.hulpvraag, ms.type, ms.name
+                SELECT sc.pupil_id, sc.series_id, sc.alias_number, sc.reason, sc.hulpvraag, sc.handle, ms.type, ms.name
                   FROM series_case sc
                   JOIN meeting_series ms ON ms.id = sc.series_id
                   JOIN series_participant sp ON sp.series_id = sc.series_id AND sp.user_id = ?
@@ -54,12 +55,31 @@ public class MeetingTables {
                     // ordered newest series first, so the oldest shared table wins
                     seats.put(rs.getLong("pupil_id"), new DisclosureContext(rs.getLong("series_id"),
                             MeetingType.valueOf(rs.getString("type")), rs.getInt("alias_number"), rs.getString("reason"),
-                            rs.getString("hulpvraag"), rs.getString("name")));
+                            rs.getString("hulpvraag"), rs.getString("name"), rs.getString("handle")));
                 }
             }
             return null;
         });
         return seats;
+    }
+
+    /** A pupil on the case list of a table, found by its handle there. */
+    public record Seat(long pupilId, long seriesId) {
+    }
+
+    /** The pupil and table a handle stands for, only when the viewer sits at that table; else empty. */
+    public Optional<Seat> seatByHandle(Viewer viewer, String handle) {
+        return jdbc.prepareStatement("""
+                SELECT sc.pupil_id, sc.series_id FROM series_case sc
+                  JOIN series_participant sp ON sp.series_id = sc.series_id AND sp.user_id = ?
+                 WHERE sc.handle = ?
+                """, statement -> {
+            statement.setLong(1, viewer.userId());
+            statement.setString(2, handle);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new Seat(rs.getLong("pupil_id"), rs.getLong("series_id"))) : Optional.<Seat>empty();
+            }
+        });
     }
 
     /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */

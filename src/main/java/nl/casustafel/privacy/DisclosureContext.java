@@ -5,14 +5,22 @@ import nl.casustafel.covenant.MeetingType;
 
 /**
  * Where a pupil is looked at: outside any meeting, or at a table (a meeting series the viewer sits
- * at and the pupil is on), with that table's purpose, the thuiszitterstafel reason or SOT hulpvraag.
+ * at and the pupil is on), with that table's purpose, the thuiszitterstafel reason or SOT hulpvraag,
+ * and the pupil's handle there: the opaque reference that stands in for the pupil number outside the
+ * server, random per table and pupil.
  */
 public record DisclosureContext(@Nullable Long seriesId,
                                 @Nullable MeetingType purpose,
                                 @Nullable Integer aliasNumber,
                                 @Nullable String reason,
                                 @Nullable String hulpvraag,
-                                String description) {
+                                String description,
+                                @Nullable String handle) {
+
+    public DisclosureContext(@Nullable Long seriesId, @Nullable MeetingType purpose, @Nullable Integer aliasNumber,
+                             @Nullable String reason, @Nullable String hulpvraag, String description) {
+        this(seriesId, purpose, aliasNumber, reason, hulpvraag, description, null);
+    }
 
     public static DisclosureContext outsideMeetings(String description) {
         return new DisclosureContext(null, null, null, null, null, description);

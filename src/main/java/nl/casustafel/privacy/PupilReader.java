@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * The door every read of pupil data goes through: it loads the pupils with their facts, asks the
  * {@link DisclosurePolicy}, keeps only the fields the decision allows, and logs each identified
- * read in the same transaction before returning it.
+ * read in the same transaction before returning it. It also decides how a pupil is referred to outside
+ * the server: the pupil number only for a viewer who sees the pupil by name, else the pupil's handle at
+ * the table; a reference that comes back in is resolved here under the same rule.
  */
 @Singleton
 public class PupilReader {
@@ -70,6 +72,46 @@ public class PupilReader {
         return views;
     }
 
+    /**
+     * One pupil by a reference from outside the server ({@link PupilRef}): a handle gives the pupil at
+     * its table, only to someone who sits there (and, with {@code seriesId}, only when that is the
+     * handle's table); a pupil number gives the pupil only to a viewer who sees it by name there. Empty
+     * otherwise, which the caller answers as "not found".
+     */
+    @Transactional
+    public Optional<PupilView> read(Viewer viewer, String ref, @Nullable Long seriesId, String where) {
+        Optional<PupilRef> parsed = PupilRef.parse(ref);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (parsed.get()) {
+            case PupilRef.Handle handle -> tables.seatByHandle(viewer, handle.value())
+                    .filter(seat -> seriesId == null || seriesId == seat.seriesId())
+                    .flatMap(seat -> read(viewer, seat.pupilId(), seat.seriesId(), where));
+            // Only identified reads are logged, and only those are returned here.
+            case PupilRef.Number number -> read(viewer, number.pupilId(), seriesId, where)
+                    .filter(v -> v.disclosure() == Disclosure.IDENTIFIED);
+        };
+    }
+
+    /**
+     * The pupil number behind a reference from outside, for recording something about the pupil: a
+     * handle of a table the viewer sits at, or the number of a pupil the viewer sees by name. The
+     * service that records still asks for the decision it needs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> resolve(Viewer viewer, String ref) {
+        Optional<PupilRef> parsed = PupilRef.parse(ref);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (parsed.get()) {
+            case PupilRef.Handle handle -> tables.seatByHandle(viewer, handle.value()).map(MeetingTables.Seat::pupilId);
+            case PupilRef.Number number -> decision(viewer, number.pupilId())
+                    .filter(DisclosureDecision::identified).map(d -> number.pupilId());
+        };
+    }
+
     /** The decision alone, for rules that need it without reading the pupil (e.g. who may record a consent). */
     @Transactional(readOnly = true)
     public Optional<DisclosureDecision> decision(Viewer viewer, long pupilId) {
@@ -84,7 +126,8 @@ public class PupilReader {
     }
 
     private PupilView view(PupilRecords.Stored s, DisclosureContext context, DisclosureDecision d) {
-        return new PupilView(s.id(), d.disclosure(),
+        // The pupil number leaves the server only with the name; at a table the handle stands in for it.
+        return new PupilView(s.id(), d.identified() ? s.id() : null, context.handle(), d.disclosure(),
                 d.allows(PupilField.ALIAS) ? context.alias() : null,
                 d.allows(PupilField.NAME) ? s.givenName() + " " + s.familyName() : null,
                 d.allows(PupilField.BIRTH_DATE) ? s.birthDate() : null,

@@ -35,7 +35,7 @@ public class CaseListView extends VerticalLayout {
         grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
         grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().id(),
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().ref(),
                 e.getItem().seriesId() == null ? QueryParameters.empty() : QueryParameters.of("tafel", String.valueOf(e.getItem().seriesId())))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("atTable.empty"));

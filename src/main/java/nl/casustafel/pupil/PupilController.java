@@ -45,13 +45,14 @@ public class PupilController {
     }
 
     /**
-     * One pupil, optionally at one table ({@code series}); 404 when the caller may not see it, so
-     * that existence is not revealed either.
+     * One pupil, optionally at one table ({@code series}); {@code id} is the pupil's {@code handle} at a
+     * table, or its pupil number for a caller who sees it by name. 404 when the caller may not see it
+     * (or not by that reference), so that existence is not revealed either.
      */
     @Get("/{id}")
     @Secured({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
             "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
-    public PupilView get(Authentication authentication, HttpRequest<?> request, @PathVariable long id,
+    public PupilView get(Authentication authentication, HttpRequest<?> request, @PathVariable String id,
                          @Nullable @QueryValue Long series) {
         return pupils.find(viewers.of(authentication), id, series, "api " + request.getPath())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));

@@ -46,7 +46,7 @@ import java.util.Map;
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
         "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
 @Prototype
-public class PupilDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+public class PupilDetailView extends VerticalLayout implements HasUrlParameter<String> {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -57,8 +57,10 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<L
     private final ConsentDialog.Factory consentDialogs;
     private final NotificationDialog.Factory notificationDialogs;
     private final Viewer viewer = CurrentUser.require();
-    private long pupilId;
+    /** The pupil as the URL names it: its handle at a table, or its number for a user who sees it by name. */
+    private String ref;
     private Long seriesId;
+    private long pupilId;
 
     public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
                            DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
@@ -72,8 +74,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<L
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long id) {
-        this.pupilId = id;
+    public void setParameter(BeforeEvent event, String ref) {
+        this.ref = ref;
         this.seriesId = event.getLocation().getQueryParameters().getSingleParameter("tafel")
                 .filter(t -> t.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         refresh();
@@ -81,11 +83,12 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<L
 
     private void refresh() {
         removeAll();
-        PupilView pupil = pupils.find(viewer, pupilId, seriesId, "leerlingpagina").orElse(null);
+        PupilView pupil = pupils.find(viewer, ref, seriesId, "leerlingpagina").orElse(null);
         if (pupil == null) {
             add(new H2(getTranslation("pupil.notVisible.title")), new Paragraph(getTranslation("pupil.notVisible.text")));
             return;
         }
+        pupilId = pupil.pupilId();
         H2 title = new H2(new PupilBadge(pupil));
         title.setId("pupil-title");
         add(title, fields(pupil));

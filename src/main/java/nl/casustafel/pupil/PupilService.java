@@ -71,10 +71,14 @@ public class PupilService {
         return views;
     }
 
-    /** One pupil as the viewer may see it; empty when the viewer may not see it at all. */
+    /**
+     * One pupil as the viewer may see it, by a reference from outside: its handle at a table, or its
+     * number for a viewer who sees it by name (see {@link PupilReader#read(Viewer, String, Long, String)});
+     * empty otherwise.
+     */
     @Transactional
-    public Optional<PupilView> find(Viewer viewer, long pupilId, @Nullable Long seriesId, String where) {
-        return reader.read(viewer, pupilId, seriesId, where);
+    public Optional<PupilView> find(Viewer viewer, String ref, @Nullable Long seriesId, String where) {
+        return reader.read(viewer, ref, seriesId, where);
     }
 
     private static List<Long> ids(PreparedStatement statement) throws SQLException {

@@ -276,11 +276,24 @@ class MeetingApiTest implements CasustafelTestProperties {
         return id;
     }
 
+    /**
+     * The pupils on the agenda by pupil number: from {@code id} for those seen by name, from the handle
+     * (looked up in the database) for those seen under an alias, whose JSON carries no pupil number.
+     */
     private Map<Long, Map<String, Object>> pupilsOnAgenda(Answer answer) {
         Map<Long, Map<String, Object>> pupils = new HashMap<>();
         for (Object entry : list(answer.body(), "agenda")) {
             Map<String, Object> pupil = map(map(entry).get("pupil"));
-            pupils.put(id(pupil), pupil);
+            String handle = (String) pupil.get("handle");
+            assertNotNull(handle, "every pupil at a table has a handle: " + pupil);
+            if ("PSEUDONYMOUS".equals(pupil.get("disclosure"))) {
+                assertFalse(pupil.containsKey("id"), "no pupil number under an alias: " + pupil);
+                long pupilId = fixtures.pupilOfHandle(handle);
+                assertFalse(handle.contains(String.valueOf(pupilId)), handle);
+                pupils.put(pupilId, pupil);
+            } else {
+                pupils.put(id(pupil), pupil);
+            }
         }
         return pupils;
     }

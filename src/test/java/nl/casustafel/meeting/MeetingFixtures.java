@@ -133,6 +133,33 @@ class MeetingFixtures {
         throw new IllegalStateException("no fresh pupil left at " + brin + " living in " + municipalityCode);
     }
 
+    /** The pupil a handle stands for, straight from the database (tests only: the API never tells). */
+    long pupilOfHandle(String handle) {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT pupil_id FROM series_case WHERE handle = ?", st -> {
+            st.setString(1, handle);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no such handle " + handle);
+                }
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /** The handle of a pupil at a table, straight from the database. */
+    String handle(long seriesId, long pupilId) {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT handle FROM series_case WHERE series_id = ? AND pupil_id = ?", st -> {
+            st.setLong(1, seriesId);
+            st.setLong(2, pupilId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("pupil " + pupilId + " is not on table " + seriesId);
+                }
+                return rs.getString(1);
+            }
+        }));
+    }
+
     PupilIdentity identity(long pupilId) {
         return identities.findById(pupilId).orElseThrow();
     }

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
+import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
     HttpClient http;
     @Inject
     PupilIdentityRepository identities;
+    @Inject
+    MeetingSeriesRepository series;
     private ApiClient api;
 
     @BeforeAll
@@ -53,9 +56,14 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
 
         PupilView bySchool = api.get(school, "/api/pupils/" + pupil, PupilView.class);
         assertEquals(Disclosure.IDENTIFIED, bySchool.disclosure());
+        assertEquals(pupil, bySchool.id());
+        String handle = handleAtVerzuimoverleg(school, pupil);
 
-        PupilView before = api.get(officer, "/api/pupils/" + pupil, PupilView.class);
+        assertEquals(404, api.status(officer, "/api/pupils/" + pupil), "no pupil number for who sees only the alias");
+        PupilView before = api.get(officer, "/api/pupils/" + handle, PupilView.class);
         assertEquals(Disclosure.PSEUDONYMOUS, before.disclosure());
+        assertNull(before.id());
+        assertEquals(handle, before.handle());
         assertEquals("Leerling 1", before.alias());
         assertNull(before.name());
         assertNull(before.birthDate());
@@ -69,16 +77,19 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
         assertEquals(201, created.code());
         long reportId = ((Number) created.body().get("id")).longValue();
 
-        PupilView after = api.get(officer, "/api/pupils/" + pupil, PupilView.class);
+        PupilView after = api.get(officer, "/api/pupils/" + handle, PupilView.class);
         assertEquals(Disclosure.IDENTIFIED, after.disclosure());
+        assertEquals(pupil, after.id(), "with the name comes the pupil number");
+        assertEquals(Disclosure.IDENTIFIED, api.get(officer, "/api/pupils/" + pupil, PupilView.class).disclosure());
         assertEquals(bySchool.name(), after.name());
         assertEquals(new Basis(Basis.Kind.DUO_REPORT, reportId), after.basis());
         assertTrue(after.explanation().startsWith("Herkenbaar: DUO-melding DUO-TEST-0001"), after.explanation());
 
         List<Map<String, Object>> log = api.get(privacyOfficer, "/api/access-log?pupilId=" + pupil, ENTRIES).stream()
                 .filter(e -> ((Number) e.get("id")).longValue() > logBefore).toList();
-        assertEquals(List.of("leerplicht.dijkstad", "zorg.dijkstad"), log.stream().map(e -> e.get("username")).toList());
-        assertEquals(List.of("DUO_REPORT", "ENROLMENT"), log.stream().map(e -> e.get("basisKind")).toList());
+        assertEquals(List.of("leerplicht.dijkstad", "leerplicht.dijkstad", "zorg.dijkstad", "zorg.dijkstad"),
+                log.stream().map(e -> e.get("username")).toList());
+        assertEquals(List.of("DUO_REPORT", "DUO_REPORT", "ENROLMENT", "ENROLMENT"), log.stream().map(e -> e.get("basisKind")).toList());
         assertEquals(reportId, ((Number) log.getFirst().get("basisId")).longValue());
     }
 
@@ -90,8 +101,11 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
                 Map.of("kind", "OTHER_RELATIVE", "reportedOn", LocalDate.now().minusDays(1).toString(), "duoReference", "DUO-TEST-0002"))
                 .bearerAuth(school));
 
-        PupilView dijkstad = api.get(api.token("leerplicht.dijkstad"), "/api/pupils/" + buitenleerling, PupilView.class);
+        String officer = api.token("leerplicht.dijkstad");
+        assertEquals(404, api.status(officer, "/api/pupils/" + buitenleerling));
+        PupilView dijkstad = api.get(officer, "/api/pupils/" + handleAtVerzuimoverleg(school, buitenleerling), PupilView.class);
         assertEquals(Disclosure.PSEUDONYMOUS, dijkstad.disclosure());
+        assertNull(dijkstad.id());
         assertEquals("Geanonimiseerd: de leerling woont niet in een gemeente waarvoor u beëdigd bent.", dijkstad.explanation());
         assertFalse(dijkstad.explanation().contains("Veenhoven"), "the reason does not reveal where the pupil lives");
 
@@ -132,6 +146,14 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
     private long lastLogId(String privacyOfficer) {
         List<Map<String, Object>> all = api.get(privacyOfficer, "/api/access-log", ENTRIES);
         return all.isEmpty() ? 0 : ((Number) all.getFirst().get("id")).longValue();
+    }
+
+    /** The pupil's handle at the demo verzuimoverleg, as the school (which sees the pupil by name) is told it. */
+    private String handleAtVerzuimoverleg(String school, long pupil) {
+        long table = series.findByName("Verzuimoverleg Dijkstad College").orElseThrow().id();
+        String handle = api.get(school, "/api/pupils/" + pupil + "?series=" + table, PupilView.class).handle();
+        assertNotNull(handle);
+        return handle;
     }
 
     private long pupilByBsn(String bsn) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
+import nl.casustafel.absence.TestSql;
 import nl.casustafel.platform.UiServer;
 import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.pupil.PupilIdentity;
@@ -26,6 +27,8 @@ class WhyBrowserTest implements CasustafelTestProperties {
     UiServer ui;
     @Inject
     PupilIdentityRepository identities;
+    @Inject
+    TestSql sql;
 
     @Override
     public boolean uiEnabled() {
@@ -44,6 +47,15 @@ class WhyBrowserTest implements CasustafelTestProperties {
             PupilIdentity buitenleerling = identities.findByBsn("243078353").orElseThrow();
             assertFalse(officer.driver().getPageSource().contains(buitenleerling.familyName() + "</"),
                     "a pupil living in another municipality is not named");
+
+            officer.open("/aan-tafel");
+            officer.visibleWithText("#table-grid vaadin-grid-cell-content", "Leerling 1").findElement(By.cssSelector(".pupil-label")).click();
+            officer.waitForText("#pupil-title", "Leerling 1");
+            String ref = officer.path().substring("/leerling/".length()).split("\\?")[0];
+            assertTrue(ref.matches("[a-p]{32}"), "the URL names the pupil by its handle at the table: " + officer.path());
+            long pupilId = pupilOfHandle(ref);
+            assertFalse(ref.contains(String.valueOf(pupilId)));
+            assertFalse(officer.driver().getPageSource().contains("/leerling/" + pupilId), "no link by pupil number");
         }
     }
 
@@ -53,6 +65,9 @@ class WhyBrowserTest implements CasustafelTestProperties {
         try (Browser school = new Browser(ui.port()); Browser officer = new Browser(ui.port())) {
             officer.signIn("leerplicht.dijkstad", ApiClient.DEMO_PASSWORD);
             officer.open("/leerling/" + pupil.pupilId());
+            assertFalse(officer.isPresent("#pupil-title"), "the pupil number does not open a pupil seen under an alias");
+            String handle = handleAtVerzuimoverleg(pupil.pupilId());
+            officer.open("/leerling/" + handle);
             assertTrue(officer.text("#pupil-title").startsWith("Leerling 3"), officer.text("#pupil-title"));
             assertFalse(officer.isPresent("#pupil-field-name"));
 
@@ -65,7 +80,7 @@ class WhyBrowserTest implements CasustafelTestProperties {
             school.element("#duo-save").click();
             school.waitForText("#duo-grid", "DUO-UI-0003");
 
-            officer.open("/leerling/" + pupil.pupilId());
+            officer.open("/leerling/" + handle);
             assertEquals(pupil.fullName(), officer.text("#pupil-field-name"));
             assertTrue(officer.text("#pupil-title").contains("Herkenbaar"));
         }
@@ -84,5 +99,25 @@ class WhyBrowserTest implements CasustafelTestProperties {
             assertTrue(school.element("#duo-reference").getText().contains("Vul het kenmerk van de melding bij DUO in"),
                     school.element("#duo-reference").getText());
         }
+    }
+
+    private long pupilOfHandle(String handle) {
+        return sql.query("SELECT pupil_id FROM series_case WHERE handle = '" + handle + "'", st -> {
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private String handleAtVerzuimoverleg(long pupilId) {
+        return sql.query("""
+                SELECT sc.handle FROM series_case sc JOIN meeting_series ms ON ms.id = sc.series_id
+                 WHERE ms.name = 'Verzuimoverleg Dijkstad College' AND sc.pupil_id = """ + pupilId, st -> {
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
     }
 }
