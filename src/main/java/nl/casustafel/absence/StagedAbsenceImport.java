@@ -41,7 +41,6 @@ final class StagedAbsenceImport {
     ImportReport run(Path accepted, AbsenceImporter.Mode mode, long rowsRead) throws SQLException, IOException {
         try (var statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS absence_import");
-            statement.execute("SET LOCAL work_mem = '128MB'"); // the duplicate checks sort the whole file
             statement.execute("""
                     CREATE TEMP TABLE absence_import (line BIGINT, school_id BIGINT, source_id TEXT COLLATE "C", pupil_id BIGINT,
                         absence_date DATE, lesson_hour SMALLINT, part_of_day TEXT, kind TEXT, hours NUMERIC(5, 2),
