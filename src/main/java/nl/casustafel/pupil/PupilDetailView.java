@@ -29,6 +29,7 @@ import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.duo.DuoReportService;
 import nl.casustafel.privacy.PupilBadge;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.retention.ClosingPanel;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
@@ -39,7 +40,8 @@ import java.util.Map;
 
 /**
  * One pupil as the user may see it, with "why", and what the user may record: DUO reports (the
- * school), their closing (the attendance officer), consents and notifications of parents.
+ * school), their closing (the attendance officer), consents and notifications of parents, and the
+ * closing decision of the case (the school).
  */
 @Route(value = "leerling", layout = MainLayout.class)
 @PageTitle("Leerling | Casustafel")
@@ -56,6 +58,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
     private final DuoReportDialog.Factory duoDialogs;
     private final ConsentDialog.Factory consentDialogs;
     private final NotificationDialog.Factory notificationDialogs;
+    private final ClosingPanel.Factory closingPanels;
     private final Viewer viewer = CurrentUser.require();
     /** The pupil as the URL names it: its handle at a table, or its number for a user who sees it by name. */
     private String ref;
@@ -64,13 +67,14 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
 
     public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
                            DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
-                           NotificationDialog.Factory notificationDialogs) {
+                           NotificationDialog.Factory notificationDialogs, ClosingPanel.Factory closingPanels) {
         this.pupils = pupils;
         this.duoReports = duoReports;
         this.consents = consents;
         this.duoDialogs = duoDialogs;
         this.consentDialogs = consentDialogs;
         this.notificationDialogs = notificationDialogs;
+        this.closingPanels = closingPanels;
     }
 
     @Override
@@ -93,7 +97,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         title.setId("pupil-title");
         add(title, fields(pupil));
         if (pupil.fields().contains(PupilField.NAME)) {
-            add(duoSection(pupil), consentSection(pupil));
+            add(duoSection(pupil), consentSection(pupil), closingPanels.section(viewer, pupilId, this::refresh));
         } else {
             add(new Paragraph(getTranslation("pupil.pseudonymousHint")), consentSection(pupil));
         }
