@@ -35,7 +35,9 @@ import java.util.function.LongConsumer;
  * Each row is checked as it is read. An import first takes the direct path: the accepted rows are
  * copied straight into {@code absence_record} with PostgreSQL COPY while the file is still being read,
  * inside a savepoint. That holds for the usual file, one of new records: it ends when the primary key
- * shows no record id was stored before and a probe over the file's dates finds no lesson hour twice.
+ * shows no record id was stored before and no lesson hour was recorded twice, neither within the file
+ * ({@link LessonSlots}, while reading) nor against a record stored before under another id (a probe over
+ * the file's dates, needed only when the school had records before).
  * Everything else (a preview, a rejected row, a record id already stored, a lesson hour twice) rolls
  * back to the savepoint and takes the thorough path ({@link StagedAbsenceImport}), which names every
  * duplicate and sorts new, changed and unchanged records. Both paths read the accepted rows once more
@@ -84,8 +86,10 @@ public class AbsenceImporter {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET LOCAL work_mem = '128MB'"); // the duplicate probes hash or sort the whole file
             }
+            boolean schoolHadRecords = mode == Mode.IMPORT && anyRecordOf(connection, viewer);
             Savepoint savepoint = connection.setSavepoint();
             DirectCopy direct = mode == Mode.IMPORT ? DirectCopy.open(connection) : null;
+            LessonSlots slots = new LessonSlots();
             List<ImportReport.RejectedRow> rejected = new ArrayList<>();
             long rejectedCount = 0;
             long rowsRead = 0;
@@ -104,6 +108,9 @@ public class AbsenceImporter {
                             spooled.append(a.record().line()).append('\t').append(row);
                             if (direct != null) {
                                 direct.append(row);
+                                if (slots.seenBefore(a.record())) {
+                                    direct.abandon(); // a lesson hour twice in the file: the staged path names it
+                                }
                             }
                             tally.add(a.record());
                         }
@@ -128,7 +135,10 @@ public class AbsenceImporter {
             }
             progress.accept(rowsRead);
             long read = System.nanoTime();
-            boolean stored = direct != null && direct.finish() && noLessonHourTwice(connection, viewer, tally);
+            // a lesson hour twice within the file was caught while reading (if the file was not too big to track);
+            // one stored before under another record id can only exist if the school had records before
+            boolean stored = direct != null && direct.finish()
+                    && (slots.tracking() && !schoolHadRecords || noLessonHourTwice(connection, viewer, tally));
             ImportReport report;
             if (stored) {
                 connection.releaseSavepoint(savepoint);
@@ -148,6 +158,16 @@ public class AbsenceImporter {
             throw new UncheckedIOException("Absence import could not spool its rows", e);
         } finally {
             deleteQuietly(spool);
+        }
+    }
+
+    private static boolean anyRecordOf(Connection connection, Viewer viewer) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM absence_record WHERE school_id = ANY (?))")) {
+            statement.setArray(1, connection.createArrayOf("bigint", viewer.schoolIds().toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
