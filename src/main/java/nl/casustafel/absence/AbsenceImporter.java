@@ -83,9 +83,6 @@ public class AbsenceImporter {
         Path spool = null;
         try {
             spool = Files.createTempFile("absence-import", ".copy"); // rw------- on POSIX
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET LOCAL work_mem = '128MB'"); // the duplicate probes hash or sort the whole file
-            }
             boolean schoolHadRecords = mode == Mode.IMPORT && anyRecordOf(connection, viewer);
             Savepoint savepoint = connection.setSavepoint();
             DirectCopy direct = mode == Mode.IMPORT ? DirectCopy.open(connection) : null;

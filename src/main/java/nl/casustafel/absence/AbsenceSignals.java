@@ -71,8 +71,8 @@ public class AbsenceSignals {
             return null;
         });
         jdbc.prepareStatement("""
-                SELECT pupil_id, absence_date,
-                       coalesce(sum(hours) FILTER (WHERE kind = 'UNAUTHORISED'), 0) * 100 AS unauthorised,
+                SELECT pupil_id, absence_date - DATE '1970-01-01' AS epoch_day,
+                       (coalesce(sum(hours) FILTER (WHERE kind = 'UNAUTHORISED'), 0) * 100)::int AS unauthorised,
                        bool_or(kind = 'SICK') AS sick,
                        count(*) FILTER (WHERE kind = 'LATE') AS lates
                   FROM absence_record
@@ -88,7 +88,7 @@ public class AbsenceSignals {
                 while (rs.next()) {
                     Builder pupil = pupils.get(rs.getLong(1));
                     if (pupil != null) {
-                        pupil.days.add(new PupilAbsence.Day(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3).intValue(),
+                        pupil.days.add(new PupilAbsence.Day(LocalDate.ofEpochDay(rs.getInt(2)), rs.getInt(3),
                                 rs.getBoolean(4), rs.getInt(5)));
                     }
                 }

@@ -105,7 +105,7 @@ public class DestructionService {
         update("DELETE FROM parent_notification WHERE pupil_id = ?", pupilId); // parent_notification_party: CASCADE
         update("DELETE FROM duo_report WHERE pupil_id = ?", pupilId);
         update("DELETE FROM absence_figure WHERE pupil_id = ?", pupilId);
-        update("DELETE FROM absence_record WHERE pupil_id = ?", pupilId);
+        update("DELETE FROM absence_record WHERE school_id = ? AND pupil_id = ?", closed.get().schoolId(), pupilId); // stored under the pupil's school
         update("DELETE FROM closing_decision WHERE pupil_id = ?", pupilId);
         update("DELETE FROM pupil_identity WHERE pupil_id = ?", pupilId);
         update("DELETE FROM pupil WHERE id = ?", pupilId);
