@@ -58,7 +58,7 @@ public record CovenantRules(String code,
     public record MeetingTypeRule(MeetingType type, String label, String level, Set<Sector> sectors,
                                   Set<Role> rolesAtTable, Set<Role> chairRoles, List<Integer> everyWeeks,
                                   boolean moreOftenAllowed, String minutesPolicy, String parentsInformed,
-                                  @Nullable String caseRole) {
+                                  @Nullable String caseRole, @Nullable Integer duoReportWithinSchoolDays) {
     }
 
     /** A row of the thuiszitterstafel table: a reason and what each party type needs. */

@@ -84,6 +84,22 @@ public class CovenantRulesLoader {
         return rules;
     }
 
+    /** The verzuimoverleg's agreement "DUO report within n school days" (Bijlage 3.1); other types have none. */
+    private static Integer duoReportWithinSchoolDays(YamlNode meeting, MeetingType type) {
+        if (!meeting.has("followUp") || !meeting.node("followUp").has("duoReportWithinSchoolDays")) {
+            if (type == MeetingType.VERZUIMOVERLEG) {
+                throw meeting.error("needs followUp.duoReportWithinSchoolDays: the verzuimoverleg agrees DUO reports within school days");
+            }
+            return null;
+        }
+        YamlNode followUp = meeting.node("followUp");
+        int days = followUp.integer("duoReportWithinSchoolDays");
+        if (days < 1 || days > 10) {
+            throw followUp.node("duoReportWithinSchoolDays").error("must be between 1 and 10 school days, not " + days);
+        }
+        return days;
+    }
+
     private static Map<MeetingType, CovenantRules.MeetingTypeRule> meetingTypes(YamlNode root) {
         Map<MeetingType, CovenantRules.MeetingTypeRule> types = new EnumMap<>(MeetingType.class);
         for (YamlNode m : root.list("meetingTypes")) {
@@ -96,9 +112,11 @@ public class CovenantRulesLoader {
                 throw cadence.error("needs at least one value in everyWeeks");
             }
             String caseRole = m.optionalText("caseRole").filter(r -> !r.equals("none")).orElse(null);
+            Integer duoReportDays = duoReportWithinSchoolDays(m, type);
             types.put(type, new CovenantRules.MeetingTypeRule(type, m.text("label"), m.text("level"),
                     enumSet(m.node("sectors"), Sector.class), atTable, enumSet(m.node("chairRoles"), Role.class),
-                    weeks, cadence.bool("moreOftenAllowed"), m.text("minutesPolicy"), m.text("parentsInformed"), caseRole));
+                    weeks, cadence.bool("moreOftenAllowed"), m.text("minutesPolicy"), m.text("parentsInformed"), caseRole,
+                    duoReportDays));
         }
         for (MeetingType type : MeetingType.values()) {
             if (!types.containsKey(type)) {

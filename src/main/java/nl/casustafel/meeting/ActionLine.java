@@ -12,7 +12,7 @@ public final class ActionLine extends Span {
     private ActionLine(MeetingViews.Action action) {
         String pupil = action.pupil() == null ? "" : action.pupil().label() + ": ";
         String what = action.what() != null ? action.what()
-                : getTranslation(action.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.text" : "meeting.action.hidden");
+                : getTranslation(action.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
         setText(pupil + what + " · " + action.owner() + " · " + getTranslation("meeting.action.due", DATE.format(action.dueOn()))
                 + (action.overdue() ? " · " + getTranslation("home.actions.overdue") : ""));
         addClassName(action.overdue() ? "overdue" : "open-action");

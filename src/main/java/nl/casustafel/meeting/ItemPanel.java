@@ -135,7 +135,7 @@ final class ItemPanel extends VerticalLayout {
         LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
             String text = a.textVisibleTo(viewer, entry.pupil()) ? a.what()
-                    : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.text" : "meeting.action.hidden");
+                    : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
             Span line = new Span(text + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
             if (a.overdue(today)) {
@@ -183,11 +183,11 @@ final class ItemPanel extends VerticalLayout {
         owner.setItemLabelGenerator(UserAccount::displayName);
         owner.setId("action-owner");
         DutchDatePicker due = new DutchDatePicker(getTranslation("meeting.action.dueOn"));
-        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport"));
+        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", meetings.duoReportSchoolDays()));
         duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG);
         duoReport.addValueChangeListener(e -> {
             if (e.getValue()) {
-                what.setValue(getTranslation("meeting.action.duoReport.text"));
+                what.setValue(getTranslation("meeting.action.duoReport.text", meetings.duoReportSchoolDays()));
                 due.setValue(meetings.duoReportDueOn());
             }
         });

@@ -34,8 +34,6 @@ import java.util.Set;
 public class MeetingService {
 
     private static final int NOTE_MAX = 2000;
-    /** Verzuimoverleg: the school reports to DUO within 3 school days where agreed (Bijlage 3). */
-    private static final int DUO_REPORT_SCHOOL_DAYS = 3;
 
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
@@ -374,9 +372,14 @@ public class MeetingService {
         }
     }
 
-    /** The latest due date of a DUO report agreed today: 3 school days on, holidays not counted. */
+    /** The latest due date of a DUO report agreed today: the covenant's school days on, holidays not counted. */
     public LocalDate duoReportDueOn() {
-        return schoolDays.plus(LocalDate.now(clock), DUO_REPORT_SCHOOL_DAYS);
+        return schoolDays.plus(LocalDate.now(clock), duoReportSchoolDays());
+    }
+
+    /** Within how many school days the school reports to DUO after the verzuimoverleg agreed it (covenant file). */
+    public int duoReportSchoolDays() {
+        return covenant.meeting(MeetingType.VERZUIMOVERLEG).duoReportWithinSchoolDays();
     }
 
     @Transactional
@@ -398,15 +401,15 @@ public class MeetingService {
         LocalDate due = dueOn;
         if (kind == MeetingAction.Kind.DUO_REPORT) {
             if (table.type() != MeetingType.VERZUIMOVERLEG) {
-                throw new InvalidInputException("kind", "De afspraak 'DUO-melding binnen 3 schooldagen' hoort bij het verzuimoverleg.");
+                throw new InvalidInputException("kind", "De afspraak 'DUO-melding binnen " + duoReportSchoolDays() + " schooldagen' hoort bij het verzuimoverleg.");
             }
             boolean schoolOwner = users.findById(ownerId).map(u -> u.role() == Role.CARE_COORDINATOR).orElse(false);
             if (!schoolOwner) {
                 throw new InvalidInputException("ownerId", "De DUO-melding doet de school: kies de zorgcoördinator.");
             }
-            LocalDate latest = schoolDays.plus(today, DUO_REPORT_SCHOOL_DAYS);
+            LocalDate latest = schoolDays.plus(today, duoReportSchoolDays());
             if (due != null && due.isAfter(latest)) {
-                throw new InvalidInputException("dueOn", "De DUO-melding volgt binnen 3 schooldagen: uiterlijk "
+                throw new InvalidInputException("dueOn", "De DUO-melding volgt binnen " + duoReportSchoolDays() + " schooldagen: uiterlijk "
                         + java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(latest) + ".");
             }
             due = due == null ? latest : due;

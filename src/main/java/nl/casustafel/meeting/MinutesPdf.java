@@ -170,7 +170,7 @@ public class MinutesPdf {
         PdfPTable table = table(new float[]{1.1f, 2.6f, 1.3f, 0.9f, 0.9f}, "Leerling", "Afspraak", "Wie", "Uiterlijk", "Stand");
         for (Minutes.Action action : minutes.actions()) {
             table.addCell(cell(action.pupil() == null ? "–" : action.pupil()));
-            table.addCell(cell(action.duoReport() ? action.what() + " (DUO-melding binnen 3 schooldagen)" : action.what()));
+            table.addCell(cell(action.duoReport() ? action.what() + " (DUO-melding)" : action.what()));
             table.addCell(cell(action.owner()));
             table.addCell(cell(DATE.format(action.dueOn())));
             table.addCell(cell(action.doneOn() == null ? "open" : "gedaan " + DATE.format(action.doneOn())));

@@ -67,7 +67,7 @@ public class MinutesService {
 
     /** Shown instead of an action's free text to whom may not read it (see {@link MeetingAction#textVisibleTo}). */
     static final String HIDDEN_TEXT = "Afspraak (tekst alleen voor wie de leerling herkenbaar ziet)";
-    static final String DUO_REPORT_AGREEMENT = "School doet DUO-melding binnen 3 schooldagen en bevestigt dit aan leerplicht";
+    static final String DUO_REPORT_AGREEMENT = "School doet DUO-melding en bevestigt dit aan leerplicht"; // the due date stands beside it
 
     /** The minutes as the viewer may read them; throws {@code InvalidInputException} for a non-participant. */
     @Transactional

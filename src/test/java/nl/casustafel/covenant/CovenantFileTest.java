@@ -61,6 +61,15 @@ class CovenantFileTest {
         assertTrue(e.getMessage().contains("fromAge' must be 12"), e.getMessage());
     }
 
+    @Test
+    void theVerzuimoverlegTakesItsDuoReportTermFromTheFile() throws IOException {
+        assertEquals(3, CovenantRulesLoader.load(new ConfigFiles("config").yaml("covenants/dijkstreek.yaml"))
+                .meeting(MeetingType.VERZUIMOVERLEG).duoReportWithinSchoolDays());
+        ConfigException e = brokenBy("      duoReportWithinSchoolDays: 3", "      duoReportWithinSchoolDays: 0");
+        assertTrue(e.getMessage().matches("config/covenants/broken\\.yaml:\\d+: field 'meetingTypes\\[0]\\.followUp\\.duoReportWithinSchoolDays' must be between 1 and 10.*"),
+                e.getMessage());
+    }
+
     private ConfigException brokenBy(String original, String replacement) throws IOException {
         String text = Files.readString(DEMO);
         assertTrue(text.contains(original), "fixture text present: " + original);

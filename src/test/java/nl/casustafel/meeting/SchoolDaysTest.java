@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** "DUO-melding binnen 3 schooldagen", counted in the calendar of the covenant file (its school holidays). */
+/** "DUO-melding binnen 3 schooldagen" (the covenant file's number), counted in the calendar of the covenant file (its school holidays). */
 class SchoolDaysTest {
 
     private static final SchoolDays SCHOOL_DAYS =
