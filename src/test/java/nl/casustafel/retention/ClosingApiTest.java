@@ -1,17 +1,13 @@
 package nl.casustafel.retention;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
+import nl.casustafel.ApiClient.Answer;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.platform.ClockFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,11 +33,12 @@ class ClosingApiTest implements CasustafelTestProperties {
     JsonMapper json;
     @Inject
     RetentionFixtures fixtures;
+    private ApiClient api;
     private String school, otherSchool, officer;
 
     @BeforeAll
     void signIn() {
-        ApiClient api = new ApiClient(http.toBlocking());
+        api = new ApiClient(http.toBlocking(), json);
         school = api.token("zorg.dijkstad");
         otherSchool = api.token("zorg.veenhoven");
         officer = api.token("leerplicht.dijkstad");
@@ -53,17 +48,17 @@ class ClosingApiTest implements CasustafelTestProperties {
     void theSchoolClosesAndReopensTheCase() throws IOException {
         long pupil = fixtures.pupil();
         String uri = "/api/pupils/" + pupil + "/closing";
-        assertProblem(call(HttpRequest.GET(uri), school), 404, null);
+        assertProblem(api.call(HttpRequest.GET(uri), school), 404, null);
 
-        Map<String, Object> closed = ok(201, call(HttpRequest.POST(uri, Map.of("reason", "LEFT_REGION", "decidedOn", "2026-03-01")), school));
+        Map<String, Object> closed = ok(201, api.call(HttpRequest.POST(uri, Map.of("reason", "LEFT_REGION", "decidedOn", "2026-03-01")), school));
         assertEquals("LEFT_REGION", closed.get("reason"));
         assertEquals("2027-03-01", closed.get("destroyOn"));
-        assertEquals("2027-03-01", ok(200, call(HttpRequest.GET(uri), school)).get("destroyOn"));
-        assertProblem(call(HttpRequest.POST(uri, Map.of("reason", "DECEASED", "decidedOn", "2026-03-02")), school), 400, "pupilId");
+        assertEquals("2027-03-01", ok(200, api.call(HttpRequest.GET(uri), school)).get("destroyOn"));
+        assertProblem(api.call(HttpRequest.POST(uri, Map.of("reason", "DECEASED", "decidedOn", "2026-03-02")), school), 400, "pupilId");
 
-        ok(204, call(HttpRequest.DELETE(uri), school));
-        assertProblem(call(HttpRequest.GET(uri), school), 404, null);
-        assertProblem(call(HttpRequest.DELETE(uri), school), 400, "pupilId");
+        ok(204, api.call(HttpRequest.DELETE(uri), school));
+        assertProblem(api.call(HttpRequest.GET(uri), school), 404, null);
+        assertProblem(api.call(HttpRequest.DELETE(uri), school), 400, "pupilId");
         assertEquals(1, fixtures.count("SELECT count(*) FROM pupil_identity WHERE pupil_id = ?", pupil), "reopening keeps the data");
     }
 
@@ -72,12 +67,12 @@ class ClosingApiTest implements CasustafelTestProperties {
         long pupil = fixtures.pupil();
         String uri = "/api/pupils/" + pupil + "/closing";
         String tomorrow = LocalDate.now(ClockFactory.AMSTERDAM).plusDays(1).toString();
-        Answer future = call(HttpRequest.POST(uri, Map.of("reason", "DECEASED", "decidedOn", tomorrow)), school);
+        Answer future = api.call(HttpRequest.POST(uri, Map.of("reason", "DECEASED", "decidedOn", tomorrow)), school);
         assertProblem(future, 400, "decidedOn");
         assertEquals("De datum van het afsluitbesluit kan niet in de toekomst liggen.", future.body().get("detail"));
-        assertProblem(call(HttpRequest.POST(uri, Map.of("decidedOn", "2026-03-01")), school), 400, "reason");
-        assertProblem(call(HttpRequest.POST(uri, Map.of("reason", "DECEASED")), school), 400, "decidedOn");
-        assertProblem(call(HttpRequest.POST(uri, Map.of("reason", "GRADUATED", "decidedOn", "2026-03-01")), school), 400, null);
+        assertProblem(api.call(HttpRequest.POST(uri, Map.of("decidedOn", "2026-03-01")), school), 400, "reason");
+        assertProblem(api.call(HttpRequest.POST(uri, Map.of("reason", "DECEASED")), school), 400, "decidedOn");
+        assertProblem(api.call(HttpRequest.POST(uri, Map.of("reason", "GRADUATED", "decidedOn", "2026-03-01")), school), 400, null);
         assertEquals(0, fixtures.count("SELECT count(*) FROM closing_decision WHERE pupil_id = ?", pupil));
     }
 
@@ -86,51 +81,20 @@ class ClosingApiTest implements CasustafelTestProperties {
         long pupil = fixtures.pupil();
         String uri = "/api/pupils/" + pupil + "/closing";
         Map<String, String> body = Map.of("reason", "LEFT_REGION", "decidedOn", "2026-03-01");
-        assertProblem(call(HttpRequest.POST(uri, body), otherSchool), 404, null);
-        assertProblem(call(HttpRequest.POST(uri, body), officer), 403, null);
-        assertProblem(call(HttpRequest.POST(uri, body), null), 401, null);
-        assertProblem(call(HttpRequest.DELETE(uri), otherSchool), 404, null);
-        assertProblem(call(HttpRequest.POST("/api/pupils/99999999/closing", body), school), 404, null);
+        assertProblem(api.call(HttpRequest.POST(uri, body), otherSchool), 404, null);
+        assertProblem(api.call(HttpRequest.POST(uri, body), officer), 403, null);
+        assertProblem(api.call(HttpRequest.POST(uri, body), null), 401, null);
+        assertProblem(api.call(HttpRequest.DELETE(uri), otherSchool), 404, null);
+        assertProblem(api.call(HttpRequest.POST("/api/pupils/99999999/closing", body), school), 404, null);
         assertEquals(0, fixtures.count("SELECT count(*) FROM closing_decision WHERE pupil_id = ?", pupil));
     }
 
-    record Answer(int status, String raw, Map<String, Object> body, String contentType) {
-    }
-
-    private Answer call(MutableHttpRequest<?> request, String token) throws IOException {
-        if (token != null) {
-            request.bearerAuth(token);
-        }
-        try {
-            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
-            return answer(response.code(), response.body(), response.getContentType().map(MediaType::toString).orElse(""));
-        } catch (HttpClientResponseException e) {
-            String raw = e.getResponse().getBody(String.class).orElse("");
-            return answer(e.getStatus().getCode(), raw, e.getResponse().getContentType().map(MediaType::toString).orElse(""));
-        }
-    }
-
-    private Answer answer(int status, String raw, String contentType) throws IOException {
-        Map<String, Object> body = new HashMap<>();
-        if (raw != null && raw.startsWith("{")) {
-            body = json.readValue(raw, Argument.mapOf(String.class, Object.class));
-        }
-        return new Answer(status, raw == null ? "" : raw, body, contentType);
-    }
-
     private static Map<String, Object> ok(int status, Answer answer) {
-        assertEquals(status, answer.status(), answer.raw());
-        return answer.body();
+        return answer.body(status);
     }
 
     private static void assertProblem(Answer answer, int status, String field) {
-        assertEquals(status, answer.status(), answer.raw());
-        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
-        assertEquals(status, ((Number) answer.body().get("status")).intValue(), answer.raw());
-        if (field != null) {
-            List<?> errors = (List<?>) answer.body().get("errors");
-            assertEquals(field, ((Map<?, ?>) errors.getFirst()).get("field"), answer.raw());
-        }
+        answer.assertProblem(status, field);
         assertTrue(!answer.raw().contains("Bewaar") && !answer.raw().contains("Termijn"), "no pupil data in a problem: " + answer.raw());
     }
 }
