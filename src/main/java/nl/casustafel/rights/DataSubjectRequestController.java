@@ -27,10 +27,12 @@ import java.util.List;
 public class DataSubjectRequestController {
 
     private final DataSubjectRequestService requests;
+    private final AccessOverviewService overviews;
     private final Viewers viewers;
 
-    public DataSubjectRequestController(DataSubjectRequestService requests, Viewers viewers) {
+    public DataSubjectRequestController(DataSubjectRequestService requests, AccessOverviewService overviews, Viewers viewers) {
         this.requests = requests;
+        this.overviews = overviews;
         this.viewers = viewers;
     }
 
@@ -68,5 +70,14 @@ public class DataSubjectRequestController {
     @Get
     public List<DataSubjectRequestView> open(Authentication authentication, @QueryValue long series) {
         return requests.openAt(viewers.of(authentication), series);
+    }
+
+    /**
+     * Inzageoverzicht of an access request, for its chair: every datum held on the pupil with the party that
+     * brought it in, and the pupil's access log. Producing it is logged as an identified read.
+     */
+    @Get("/{id}/overview")
+    public AccessOverview overview(Authentication authentication, @PathVariable long id) {
+        return overviews.overview(viewers.of(authentication), id);
     }
 }
