@@ -1,7 +1,13 @@
 package nl.casustafel.rights;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,11 +34,14 @@ public class DataSubjectRequestController {
 
     private final DataSubjectRequestService requests;
     private final AccessOverviewService overviews;
+    private final AccessOverviewPdf pdf;
     private final Viewers viewers;
 
-    public DataSubjectRequestController(DataSubjectRequestService requests, AccessOverviewService overviews, Viewers viewers) {
+    public DataSubjectRequestController(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf,
+                                        Viewers viewers) {
         this.requests = requests;
         this.overviews = overviews;
+        this.pdf = pdf;
         this.viewers = viewers;
     }
 
@@ -77,7 +86,20 @@ public class DataSubjectRequestController {
      * brought it in, and the pupil's access log. Producing it is logged as an identified read.
      */
     @Get("/{id}/overview")
-    public AccessOverview overview(Authentication authentication, @PathVariable long id) {
-        return overviews.overview(viewers.of(authentication), id);
+    public HttpResponse<AccessOverview> overview(Authentication authentication, @PathVariable long id) {
+        return HttpResponse.ok(overviews.overview(viewers.of(authentication), id)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The same overview as a PDF attachment (inzageoverzicht-<id>.pdf), to hand to the data subject; logged the same way. */
+    @Get("/{id}/overview.pdf")
+    @Produces(MediaType.APPLICATION_PDF)
+    @ApiResponse(responseCode = "200", description = "Het inzageoverzicht als PDF-bijlage.",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF, schema = @Schema(type = "string", format = "binary")))
+    public HttpResponse<byte[]> overviewPdf(Authentication authentication, @PathVariable long id) {
+        byte[] content = pdf.render(overviews.overview(viewers.of(authentication), id));
+        return HttpResponse.ok(content)
+                .contentType(MediaType.APPLICATION_PDF_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageoverzicht-" + id + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.platform.ClockFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -114,6 +117,30 @@ class AccessOverviewApiTest implements CasustafelTestProperties {
         long erasure = register(table, pupil, "ERASURE");
         assertProblem(api.call(HttpRequest.GET(URI + "/" + erasure + "/overview"), chair), 400, "kind");
         assertEquals(before + 1, logEntries(pupil), "refused overviews read nothing; registering the second request read the pupil once");
+    }
+
+    @Test
+    void theOverviewAsPdfNamesTheDataAndTheReaders() throws IOException {
+        long table = fixtures.table();
+        long pupil = fixtures.pupilAt(table, today.minusYears(13));
+        String reference = "DUO-PDF-" + pupil;
+        fixtures.duoReport(pupil, reference);
+        ok(200, api.call(HttpRequest.GET("/api/pupils/" + pupil + "?series=" + table), officer));
+        long request = register(table, pupil, "PORTABILITY");
+        long before = logEntries(pupil);
+        var response = http.toBlocking().exchange(HttpRequest.GET(URI + "/" + request + "/overview.pdf").bearerAuth(chair), byte[].class);
+        assertEquals(200, response.code());
+        assertEquals("application/pdf", response.getContentType().orElseThrow().toString());
+        assertEquals("no-store", response.header("Cache-Control"));
+        byte[] pdf = response.body();
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Inzageoverzicht"), text);
+        assertTrue(text.contains(reference), text);
+        assertTrue(text.contains("Peter Jansen (Gemeente Dijkstad)"), text);
+        assertEquals(before + 1, logEntries(pupil));
     }
 
     private static Map<String, Object> section(Map<String, Object> overview, String key) {
