@@ -190,13 +190,17 @@ public class DataSubjectRequestService {
                 """, seriesId), seriesId);
     }
 
-    /** All requests about a pupil addressed to tables the viewer chairs and may handle them at (for the pupil page). */
-    @Transactional
+    /**
+     * All requests about a pupil addressed to tables the viewer chairs and handles them at, for the pupil page.
+     * Without the pupil ({@code pupil} is null): the page has read and shows it already.
+     */
+    @Transactional(readOnly = true)
     public List<DataSubjectRequestView> handledBy(Viewer viewer, long pupilId) {
+        LocalDate today = LocalDate.now(clock);
         List<DataSubjectRequestView> views = new ArrayList<>();
         for (long seriesId : chairedTablesOf(viewer, pupilId)) {
-            views.addAll(views(viewer, query("WHERE r.series_id = ? AND r.pupil_id = ? ORDER BY r.received_on DESC, r.id DESC",
-                    seriesId, pupilId), seriesId));
+            query("WHERE r.series_id = ? AND r.pupil_id = ? ORDER BY r.received_on DESC, r.id DESC", seriesId, pupilId)
+                    .forEach(r -> views.add(view(r, null, true, today)));
         }
         return views;
     }
@@ -297,14 +301,17 @@ public class DataSubjectRequestService {
             if (pupil == null) {
                 continue;
             }
-            boolean identified = pupil.disclosure() == Disclosure.IDENTIFIED;
-            views.add(new DataSubjectRequestView(r.id(), r.seriesId(), r.table(),
-                    new DataSubjectRequestView.PupilLabel(pupil.id(), pupil.handle(), pupil.disclosure(), pupil.alias(), pupil.name()),
-                    r.kind(), r.kind().label(), r.requestedBy(), r.receivedOn(), r.dueOn(),
-                    r.status() == RequestStatus.OPEN && today.isAfter(r.dueOn()), r.status(), r.status().label(), r.decidedOn(),
-                    identified ? r.summary() : null, identified ? r.motivation() : null, r.registeredBy(), r.registeredByParty()));
+            views.add(view(r, new DataSubjectRequestView.PupilLabel(pupil.id(), pupil.handle(), pupil.disclosure(), pupil.alias(),
+                    pupil.name()), pupil.disclosure() == Disclosure.IDENTIFIED, today));
         }
         return views;
+    }
+
+    private static DataSubjectRequestView view(Stored r, @Nullable DataSubjectRequestView.PupilLabel pupil, boolean identified, LocalDate today) {
+        return new DataSubjectRequestView(r.id(), r.seriesId(), r.table(), pupil,
+                r.kind(), r.kind().label(), r.requestedBy(), r.receivedOn(), r.dueOn(),
+                r.status() == RequestStatus.OPEN && today.isAfter(r.dueOn()), r.status(), r.status().label(), r.decidedOn(),
+                identified ? r.summary() : null, identified ? r.motivation() : null, r.registeredBy(), r.registeredByParty());
     }
 
     private Optional<Stored> stored(long id) {

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 public record DataSubjectRequestView(long id,
                                      long seriesId,
                                      String table,
-                                     PupilLabel pupil,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PupilLabel pupil,
                                      RequestKind kind,
                                      String kindLabel,
                                      Requester requestedBy,
