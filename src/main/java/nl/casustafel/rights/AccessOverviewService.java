@@ -133,7 +133,7 @@ public class AccessOverviewService {
             Array categories = rs.getArray("categories");
             String value = "aan " + rs.getString("to_party") + " voor " + label("meetingType." + rs.getString("purpose"))
                     + optional(" (hulpvraag: ", rs.getString("hulpvraag"), ")")
-                    + "; gegevens: " + String.join(", ", Arrays.asList((String[]) categories.getArray()))
+                    + "; gegevens: " + String.join(", ", Arrays.stream((String[]) categories.getArray()).map(c -> label("category." + c)).toList())
                     + "; gegeven door " + String.join(" en ", givers)
                     + ("WRITTEN".equals(rs.getString("method")) ? ", schriftelijk" : ", mondeling in het overleg")
                     + optional("; geldig tot ", date(rs.getDate("valid_until")))

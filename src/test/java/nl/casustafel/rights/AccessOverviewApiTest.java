@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -62,6 +63,11 @@ class AccessOverviewApiTest implements CasustafelTestProperties {
 
     private long logEntries(long pupil) {
         return fixtures.count("SELECT count(*) FROM access_log WHERE pupil_id = ?", pupil);
+    }
+
+    @AfterAll
+    void cleanUp() {
+        fixtures.cleanUp();
     }
 
     @Test

@@ -10,6 +10,7 @@ import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.platform.ClockFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,11 @@ class DataSubjectRequestApiTest implements CasustafelTestProperties {
 
     private long requestsOf(long pupil) {
         return fixtures.count("SELECT count(*) FROM data_subject_request WHERE pupil_id = ?", pupil);
+    }
+
+    @AfterAll
+    void cleanUp() {
+        fixtures.cleanUp();
     }
 
     @Test

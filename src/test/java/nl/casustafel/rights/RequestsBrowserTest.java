@@ -7,6 +7,7 @@ import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.UiServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +30,11 @@ class RequestsBrowserTest implements CasustafelTestProperties {
     @Override
     public boolean uiEnabled() {
         return true;
+    }
+
+    @AfterAll
+    void cleanUp() {
+        fixtures.cleanUp();
     }
 
     @Test

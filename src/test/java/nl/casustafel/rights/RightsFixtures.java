@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +23,9 @@ class RightsFixtures {
 
     static final String GIVEN_NAME = "Inzage";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** What this JVM made, so that {@link #cleanUp()} can take it away again (other test classes count the demo pupils). */
+    private static final Set<Long> PUPILS = ConcurrentHashMap.newKeySet();
+    private static final Set<Long> TABLES = ConcurrentHashMap.newKeySet();
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
@@ -44,6 +49,7 @@ class RightsFixtures {
                     SELECT ?, sp.user_id FROM series_participant sp JOIN meeting_series ms ON ms.id = sp.series_id
                      WHERE ms.name = 'Verzuimoverleg Dijkstad College'
                     """, id);
+            TABLES.add(id);
             return id;
         });
     }
@@ -67,6 +73,7 @@ class RightsFixtures {
                     VALUES (?, ?, (SELECT coalesce(max(alias_number), 0) + 1 FROM series_case WHERE series_id = ?),
                             (SELECT id FROM user_account WHERE username = 'zorg.dijkstad'))
                     """, table, id, table);
+            PUPILS.add(id);
             return id;
         });
     }
@@ -88,6 +95,26 @@ class RightsFixtures {
                 VALUES (?, (SELECT id FROM party WHERE name = 'CJG Dijkstreek (JGZ)'), 'VERZUIMOVERLEG', ARRAY['IDENTITY'],
                         true, true, ?, 'WRITTEN', DATE '2026-09-01', (SELECT id FROM user_account WHERE username = 'zorg.dijkstad'))
                 """, pupil, parentName));
+    }
+
+    /** Removes the pupils and tables made here, with everything hanging on them; the access log keeps its rows. */
+    void cleanUp() {
+        tx.executeWrite(s -> {
+            for (Long pupil : PUPILS) {
+                exec("DELETE FROM data_subject_request WHERE pupil_id = ?", pupil);
+                exec("DELETE FROM consent WHERE pupil_id = ?", pupil);
+                exec("DELETE FROM duo_report WHERE pupil_id = ?", pupil);
+                exec("DELETE FROM series_case WHERE pupil_id = ?", pupil);
+                exec("DELETE FROM pupil WHERE id = ?", pupil); // pupil_identity: ON DELETE CASCADE
+            }
+            for (Long table : TABLES) {
+                exec("DELETE FROM data_subject_request WHERE series_id = ?", table);
+                exec("DELETE FROM meeting_series WHERE id = ?", table); // participants and case list: ON DELETE CASCADE
+            }
+            return null;
+        });
+        PUPILS.clear();
+        TABLES.clear();
     }
 
     long count(String sql, Object... params) {
