@@ -115,12 +115,18 @@ public class PupilReader {
     /** The decision alone, for rules that need it without reading the pupil (e.g. who may record a consent). */
     @Transactional(readOnly = true)
     public Optional<DisclosureDecision> decision(Viewer viewer, long pupilId) {
+        return decision(viewer, pupilId, null);
+    }
+
+    /** The decision at one table ({@code seriesId}), or at the first table shared when null; nothing is logged. */
+    @Transactional(readOnly = true)
+    public Optional<DisclosureDecision> decision(Viewer viewer, long pupilId, @Nullable Long seriesId) {
         Map<Long, PupilRecords.Loaded> loaded = records.load(List.of(pupilId));
         PupilRecords.Loaded pupil = loaded.get(pupilId);
         if (pupil == null) {
             return Optional.empty();
         }
-        DisclosureContext context = tables.seats(viewer, List.of(pupilId), null)
+        DisclosureContext context = tables.seats(viewer, List.of(pupilId), seriesId)
                 .getOrDefault(pupilId, DisclosureContext.outsideMeetings("decision"));
         return Optional.of(policy.decide(viewer, pupil.facts(), context));
     }

@@ -30,6 +30,7 @@ import nl.casustafel.duo.DuoReportService;
 import nl.casustafel.privacy.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.retention.ClosingPanel;
+import nl.casustafel.rights.RequestsPanel;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
@@ -59,6 +60,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
     private final ConsentDialog.Factory consentDialogs;
     private final NotificationDialog.Factory notificationDialogs;
     private final ClosingPanel.Factory closingPanels;
+    private final RequestsPanel.Factory requestPanels;
     private final Viewer viewer = CurrentUser.require();
     /** The pupil as the URL names it: its handle at a table, or its number for a user who sees it by name. */
     private String ref;
@@ -67,7 +69,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
 
     public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
                            DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
-                           NotificationDialog.Factory notificationDialogs, ClosingPanel.Factory closingPanels) {
+                           NotificationDialog.Factory notificationDialogs, ClosingPanel.Factory closingPanels,
+                           RequestsPanel.Factory requestPanels) {
         this.pupils = pupils;
         this.duoReports = duoReports;
         this.consents = consents;
@@ -75,6 +78,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         this.consentDialogs = consentDialogs;
         this.notificationDialogs = notificationDialogs;
         this.closingPanels = closingPanels;
+        this.requestPanels = requestPanels;
     }
 
     @Override
@@ -97,7 +101,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         title.setId("pupil-title");
         add(title, fields(pupil));
         if (pupil.fields().contains(PupilField.NAME)) {
-            add(duoSection(pupil), consentSection(pupil), closingPanels.section(viewer, pupilId, this::refresh));
+            add(duoSection(pupil), consentSection(pupil), closingPanels.section(viewer, pupilId, this::refresh),
+                    requestPanels.section(viewer, pupilId, this::refresh));
         } else {
             add(new Paragraph(getTranslation("pupil.pseudonymousHint")), consentSection(pupil));
         }

@@ -1,0 +1,362 @@
+package nl.casustafel.rights;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.ConsentGiver;
+import nl.casustafel.covenant.CovenantRules;
+import nl.casustafel.meeting.MeetingSeries;
+import nl.casustafel.meeting.MeetingSeriesRepository;
+import nl.casustafel.meeting.MeetingTables;
+import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.DisclosureDecision;
+import nl.casustafel.privacy.PupilReader;
+import nl.casustafel.privacy.PupilView;
+import nl.casustafel.pupil.PupilIdentityRepository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The register of data-subject requests (art. 13 covenant). A request is addressed to the regisseur
+ * (chair) of a table; only that chair, seeing the pupil by name at that table as the
+ * {@link nl.casustafel.privacy.DisclosurePolicy} decides it, registers and decides it. Every participant
+ * of the table sees the open requests for the pupils on its case list (13.2: the request is discussed
+ * with the other parties), each at their own disclosure level through the {@link PupilReader}.
+ * <p>
+ * Who may not see the table or the pupil gets a 404; a participant who is not the chair, or a chair who
+ * does not see the pupil by name, a 403.
+ */
+@Singleton
+public class DataSubjectRequestService {
+
+    static final String READ_CONTEXT = "verzoek van betrokkene";
+
+    private final JdbcOperations jdbc;
+    private final PupilReader reader;
+    private final MeetingTables tables;
+    private final MeetingSeriesRepository series;
+    private final PupilIdentityRepository identities;
+    private final CovenantRules covenant;
+    private final Clock clock;
+
+    public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series,
+                                     PupilIdentityRepository identities, CovenantRules covenant, Clock clock) {
+        this.jdbc = jdbc;
+        this.reader = reader;
+        this.tables = tables;
+        this.series = series;
+        this.identities = identities;
+        this.covenant = covenant;
+        this.clock = clock;
+    }
+
+    /** What the chair fills in; {@code pupil} is the pupil's number or its handle at the table. */
+    public record NewRequest(@Nullable Long seriesId, @Nullable String pupil, @Nullable RequestKind kind,
+                             @Nullable Requester requestedBy, @Nullable LocalDate receivedOn, @Nullable String summary) {
+    }
+
+    /** The chair's decision; {@code decidedOn} defaults to today. */
+    public record Decision(@Nullable RequestStatus status, @Nullable String motivation, @Nullable LocalDate decidedOn) {
+    }
+
+    /** A stored request, for the server's own use. */
+    record Stored(long id, long pupilId, long seriesId, String table, RequestKind kind, Requester requestedBy, LocalDate receivedOn,
+                  LocalDate dueOn, @Nullable String summary, RequestStatus status, @Nullable LocalDate decidedOn,
+                  @Nullable String motivation, String registeredBy, String registeredByParty) {
+    }
+
+    @Transactional
+    public DataSubjectRequestView register(Viewer viewer, NewRequest input) {
+        if (input.seriesId() == null) {
+            throw new InvalidInputException("series", "Kies de tafel waarvan u regisseur bent en waaraan het verzoek is gericht.");
+        }
+        if (input.pupil() == null || input.pupil().isBlank()) {
+            throw new InvalidInputException("pupil", "Kies de leerling op wie het verzoek betrekking heeft.");
+        }
+        long pupilId = reader.resolve(viewer, input.pupil().trim())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
+        requireChair(viewer, input.seriesId(), pupilId);
+        if (input.kind() == null) {
+            throw new InvalidInputException("kind", "Kies wat de betrokkene vraagt: inzage, rectificatie, beperking, bezwaar, verwijdering of overdracht.");
+        }
+        if (input.requestedBy() == null) {
+            throw new InvalidInputException("requestedBy", "Kies wie het verzoek doet: de leerling of de ouder of voogd.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (input.receivedOn() == null) {
+            throw new InvalidInputException("receivedOn", "Vul de datum in waarop het schriftelijke verzoek is ontvangen.");
+        }
+        if (input.receivedOn().isAfter(today)) {
+            throw new InvalidInputException("receivedOn", "De ontvangstdatum van het verzoek kan niet in de toekomst liggen.");
+        }
+        requireRequesterForAge(pupilId, input.requestedBy(), input.receivedOn());
+        String summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().trim();
+        if (summary != null && summary.length() > 1000) {
+            throw new InvalidInputException("summary", "De omschrijving is te lang; houd het bij ten hoogste 1000 tekens.");
+        }
+        long id = jdbc.prepareStatement("""
+                INSERT INTO data_subject_request (pupil_id, series_id, kind, requested_by, received_on, due_on, summary,
+                                                  registered_by, registered_by_party)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, st -> {
+            st.setLong(1, pupilId);
+            st.setLong(2, input.seriesId());
+            st.setString(3, input.kind().name());
+            st.setString(4, input.requestedBy().name());
+            st.setDate(5, Date.valueOf(input.receivedOn()));
+            st.setDate(6, Date.valueOf(dueOn(input.receivedOn())));
+            st.setString(7, summary);
+            st.setLong(8, viewer.userId());
+            st.setLong(9, viewer.partyId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return views(viewer, List.of(stored(id).orElseThrow()), input.seriesId()).getFirst();
+    }
+
+    /** Art. 12.3 AVG: the answer is due within one month of receipt. */
+    public static LocalDate dueOn(LocalDate receivedOn) {
+        return receivedOn.plusMonths(1);
+    }
+
+    @Transactional
+    public DataSubjectRequestView decide(Viewer viewer, long requestId, Decision input) {
+        Stored request = stored(requestId).orElseThrow(DataSubjectRequestService::requestNotFound);
+        requireChair(viewer, request.seriesId(), request.pupilId());
+        if (input.status() == null || input.status() == RequestStatus.OPEN) {
+            throw new InvalidInputException("status", "Kies of het verzoek wordt toegewezen of afgewezen.");
+        }
+        String motivation = input.motivation() == null || input.motivation().isBlank() ? null : input.motivation().trim();
+        if (input.status() == RequestStatus.REFUSED && motivation == null) {
+            throw new InvalidInputException("motivation",
+                    "Een afwijzing wordt schriftelijk en duidelijk gemotiveerd (art. 13.2 convenant). Vul de motivering in.");
+        }
+        if (motivation != null && motivation.length() > 4000) {
+            throw new InvalidInputException("motivation", "De motivering is te lang; houd het bij ten hoogste 4000 tekens.");
+        }
+        LocalDate decidedOn = input.decidedOn() == null ? LocalDate.now(clock) : input.decidedOn();
+        if (decidedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("decidedOn", "De datum van het besluit kan niet in de toekomst liggen.");
+        }
+        if (decidedOn.isBefore(request.receivedOn())) {
+            throw new InvalidInputException("decidedOn", "De datum van het besluit kan niet vóór de ontvangst van het verzoek liggen.");
+        }
+        int updated = jdbc.prepareStatement("""
+                UPDATE data_subject_request SET status = ?, decided_on = ?, decided_by = ?, motivation = ?
+                 WHERE id = ? AND status = 'OPEN'
+                """, st -> {
+            st.setString(1, input.status().name());
+            st.setDate(2, Date.valueOf(decidedOn));
+            st.setLong(3, viewer.userId());
+            st.setString(4, motivation);
+            st.setLong(5, requestId);
+            return st.executeUpdate();
+        });
+        if (updated == 0) {
+            throw new InvalidInputException("status", "Over dit verzoek is al beslist.");
+        }
+        return views(viewer, List.of(stored(requestId).orElseThrow()), request.seriesId()).getFirst();
+    }
+
+    /** The open requests addressed to a table, for every participant, each pupil at the viewer's own disclosure level. */
+    @Transactional
+    public List<DataSubjectRequestView> openAt(Viewer viewer, long seriesId) {
+        MeetingSeries table = series.findById(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
+        if (!isChair(viewer, table) && !tables.sitsAt(seriesId, viewer.userId())) {
+            throw tableNotFound();
+        }
+        return views(viewer, query("""
+                WHERE r.series_id = ? AND r.status = 'OPEN'
+                  AND EXISTS (SELECT 1 FROM series_case sc WHERE sc.series_id = r.series_id AND sc.pupil_id = r.pupil_id)
+                ORDER BY r.due_on, r.id
+                """, seriesId), seriesId);
+    }
+
+    /**
+     * All requests about a pupil addressed to tables the viewer chairs and handles them at, for the pupil page.
+     * Without the pupil ({@code pupil} is null): the page has read and shows it already.
+     */
+    @Transactional(readOnly = true)
+    public List<DataSubjectRequestView> handledBy(Viewer viewer, long pupilId) {
+        LocalDate today = LocalDate.now(clock);
+        List<DataSubjectRequestView> views = new ArrayList<>();
+        for (long seriesId : chairedTablesOf(viewer, pupilId)) {
+            query("WHERE r.series_id = ? AND r.pupil_id = ? ORDER BY r.received_on DESC, r.id DESC", seriesId, pupilId)
+                    .forEach(r -> views.add(view(r, null, true, today)));
+        }
+        return views;
+    }
+
+    /** The tables with this pupil on their case list where the viewer is the chair and sees the pupil by name. */
+    @Transactional(readOnly = true)
+    public List<Long> chairedTablesOf(Viewer viewer, long pupilId) {
+        List<Long> chaired = jdbc.prepareStatement("""
+                SELECT ms.id FROM meeting_series ms JOIN series_case sc ON sc.series_id = ms.id
+                 WHERE ms.chair_id = ? AND sc.pupil_id = ? ORDER BY ms.id
+                """, st -> {
+            st.setLong(1, viewer.userId());
+            st.setLong(2, pupilId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+        return chaired.stream().filter(s -> reader.decision(viewer, pupilId, s).filter(DisclosureDecision::identified).isPresent())
+                .toList();
+    }
+
+    /** The names of the tables, for the register dialog. */
+    @Transactional(readOnly = true)
+    public String tableName(long seriesId) {
+        return series.findById(seriesId).map(MeetingSeries::name).orElse("?");
+    }
+
+    /**
+     * The request for its chair, who must see the pupil by name at the request's table; for the access
+     * overview. Nothing is logged here.
+     */
+    @Transactional(readOnly = true)
+    Stored forChair(Viewer viewer, long requestId) {
+        Stored request = stored(requestId).orElseThrow(DataSubjectRequestService::requestNotFound);
+        requireChair(viewer, request.seriesId(), request.pupilId());
+        return request;
+    }
+
+    /** The requests about a pupil, all tables and statuses, for the access overview (they are data about the pupil too). */
+    List<Stored> allOf(long pupilId) {
+        return query("WHERE r.pupil_id = ? ORDER BY r.received_on, r.id", pupilId);
+    }
+
+    private DisclosureDecision requireChair(Viewer viewer, long seriesId, long pupilId) {
+        MeetingSeries table = series.findById(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
+        boolean chair = isChair(viewer, table);
+        if (!chair && !tables.sitsAt(seriesId, viewer.userId())) {
+            throw tableNotFound();
+        }
+        if (!tables.pupilsAt(seriesId).contains(pupilId)) {
+            throw pupilNotFound();
+        }
+        DisclosureDecision decision = reader.decision(viewer, pupilId, seriesId).filter(DisclosureDecision::visible)
+                .orElseThrow(DataSubjectRequestService::pupilNotFound);
+        if (!chair) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN,
+                    "Alleen de regisseur (voorzitter) van deze tafel registreert en beslist verzoeken van betrokkenen (art. 13.1 convenant).");
+        }
+        if (!decision.identified()) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN,
+                    "U ziet deze leerling aan deze tafel niet bij naam; een verzoek van betrokkene kan alleen worden afgehandeld door wie de leerling bij naam ziet.");
+        }
+        return decision;
+    }
+
+    private static boolean isChair(Viewer viewer, MeetingSeries table) {
+        return table.chairId() != null && table.chairId() == viewer.userId();
+    }
+
+    /** Footnote 28: under 12 the parent, from 12 to 16 the pupil or the parent, from 16 the pupil; the bands are the covenant's. */
+    private void requireRequesterForAge(long pupilId, Requester requester, LocalDate receivedOn) {
+        LocalDate birth = identities.findById(pupilId).orElseThrow().birthDate();
+        int age = Period.between(birth, receivedOn).getYears();
+        var givers = covenant.consentBand(age).givers();
+        ConsentGiver asGiver = requester == Requester.PUPIL ? ConsentGiver.PUPIL : ConsentGiver.PARENT;
+        if (givers.contains(asGiver)) {
+            return;
+        }
+        String who = givers.contains(ConsentGiver.PARENT) ? "de ouder of voogd" : "de leerling zelf";
+        throw new InvalidInputException("requestedBy", "De leerling was " + age + " jaar op de dag van ontvangst; op die leeftijd oefent "
+                + who + " dit recht uit (voetnoot 28 bij art. 13 convenant). Kies wie het verzoek doet.");
+    }
+
+    private List<DataSubjectRequestView> views(Viewer viewer, List<Stored> requests, long seriesId) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PupilView> pupils = reader.read(viewer, requests.stream().map(Stored::pupilId).distinct().toList(), seriesId, READ_CONTEXT)
+                .stream().collect(Collectors.toMap(PupilView::pupilId, Function.identity()));
+        LocalDate today = LocalDate.now(clock);
+        List<DataSubjectRequestView> views = new ArrayList<>();
+        for (Stored r : requests) {
+            PupilView pupil = pupils.get(r.pupilId());
+            if (pupil == null) {
+                continue;
+            }
+            views.add(view(r, new DataSubjectRequestView.PupilLabel(pupil.id(), pupil.handle(), pupil.disclosure(), pupil.alias(),
+                    pupil.name()), pupil.disclosure() == Disclosure.IDENTIFIED, today));
+        }
+        return views;
+    }
+
+    private static DataSubjectRequestView view(Stored r, @Nullable DataSubjectRequestView.PupilLabel pupil, boolean identified, LocalDate today) {
+        return new DataSubjectRequestView(r.id(), r.seriesId(), r.table(), pupil,
+                r.kind(), r.kind().label(), r.requestedBy(), r.receivedOn(), r.dueOn(),
+                r.status() == RequestStatus.OPEN && today.isAfter(r.dueOn()), r.status(), r.status().label(), r.decidedOn(),
+                identified ? r.summary() : null, identified ? r.motivation() : null, r.registeredBy(), r.registeredByParty());
+    }
+
+    private Optional<Stored> stored(long id) {
+        return query("WHERE r.id = ?", id).stream().findFirst();
+    }
+
+    private List<Stored> query(String where, Object... params) {
+        return jdbc.prepareStatement("""
+                SELECT r.*, ms.name AS table_name, u.display_name, p.name AS party_name
+                  FROM data_subject_request r
+                  JOIN meeting_series ms ON ms.id = r.series_id
+                  JOIN user_account u ON u.id = r.registered_by
+                  JOIN party p ON p.id = r.registered_by_party
+                """ + where, st -> {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            List<Stored> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static Stored row(ResultSet rs) throws SQLException {
+        Date decided = rs.getDate("decided_on");
+        return new Stored(rs.getLong("id"), rs.getLong("pupil_id"), rs.getLong("series_id"), rs.getString("table_name"),
+                RequestKind.valueOf(rs.getString("kind")), Requester.valueOf(rs.getString("requested_by")),
+                rs.getDate("received_on").toLocalDate(), rs.getDate("due_on").toLocalDate(), rs.getString("summary"),
+                RequestStatus.valueOf(rs.getString("status")), decided == null ? null : decided.toLocalDate(),
+                rs.getString("motivation"), rs.getString("display_name"), rs.getString("party_name"));
+    }
+
+    private static HttpStatusException tableNotFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "Tafel niet gevonden.");
+    }
+
+    private static HttpStatusException pupilNotFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden.");
+    }
+
+    private static HttpStatusException requestNotFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "Verzoek niet gevonden.");
+    }
+}
