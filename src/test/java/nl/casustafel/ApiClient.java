@@ -38,6 +38,16 @@ public final class ApiClient {
     /** An answer whatever its status: the raw body, and a JSON object body (or an array under "list") read as a map. */
     public record Answer(int status, String raw, Map<String, Object> body, String contentType) {
 
+        public Map<String, Object> map() {
+            return body;
+        }
+
+        /** A JSON array body. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list() {
+            return (List<Map<String, Object>>) body.get("list");
+        }
+
         /** The body, after asserting the status. */
         public Map<String, Object> body(int expectedStatus) {
             assertEquals(expectedStatus, status, raw);

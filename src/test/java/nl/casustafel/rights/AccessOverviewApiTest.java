@@ -84,7 +84,7 @@ class AccessOverviewApiTest implements CasustafelTestProperties {
         long before = logEntries(pupil);
         assertTrue(before >= 3, "the earlier reads are logged");
 
-        RightsApi.Answer answer = ok(200, api.call(HttpRequest.GET(URI + "/" + request + "/overview"), chair));
+        ApiClient.Answer answer = ok(200, api.call(HttpRequest.GET(URI + "/" + request + "/overview"), chair));
 
         assertEquals(before + 1, logEntries(pupil), "producing the overview is one identified read");
         assertEquals(1, fixtures.count("SELECT count(*) FROM access_log WHERE pupil_id = ? AND context LIKE 'inzageverzoek " + request + "%'", pupil));

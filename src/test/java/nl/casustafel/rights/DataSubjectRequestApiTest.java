@@ -113,7 +113,7 @@ class DataSubjectRequestApiTest implements CasustafelTestProperties {
     void whoMayAskFollowsTheAgeOnTheDayOfReceipt(int age, String by, String outcome) throws IOException {
         long table = fixtures.table();
         long pupil = fixtures.pupilAt(table, today.minusYears(age));
-        RightsApi.Answer answer = api.call(HttpRequest.POST(URI, request(table, pupil, "ERASURE", by, today)), chair);
+        ApiClient.Answer answer = api.call(HttpRequest.POST(URI, request(table, pupil, "ERASURE", by, today)), chair);
         if (outcome.equals("accepted")) {
             ok(201, answer);
             assertEquals(1, requestsOf(pupil));
@@ -200,7 +200,7 @@ class DataSubjectRequestApiTest implements CasustafelTestProperties {
         assertEquals(List.of(id), forChair.stream().map(m -> ((Number) m.get("id")).longValue()).toList(), "only the open request");
         assertEquals(RightsFixtures.GIVEN_NAME + " Verzoeker", ((Map<?, ?>) forChair.getFirst().get("pupil")).get("name"));
 
-        RightsApi.Answer forNurse = ok(200, api.call(HttpRequest.GET(URI + "?series=" + table), nurse));
+        ApiClient.Answer forNurse = ok(200, api.call(HttpRequest.GET(URI + "?series=" + table), nurse));
         assertEquals(1, forNurse.list().size());
         Map<?, ?> shown = (Map<?, ?>) forNurse.list().getFirst().get("pupil");
         assertEquals("PSEUDONYMOUS", shown.get("disclosure"));
@@ -209,10 +209,10 @@ class DataSubjectRequestApiTest implements CasustafelTestProperties {
         assertNull(shown.get("id"));
         assertFalse(forNurse.raw().contains(RightsFixtures.GIVEN_NAME), forNurse.raw());
         assertFalse(forNurse.raw().contains("Verzoeker"), forNurse.raw());
-        assertFalse(numbers(forNurse.body()).contains(pupil), "no pupil number anywhere: " + forNurse.raw());
+        assertFalse(numbers(forNurse.list()).contains(pupil), "no pupil number anywhere: " + forNurse.raw());
     }
 
-    private static long id(RightsApi.Answer answer) {
+    private static long id(ApiClient.Answer answer) {
         return ((Number) answer.map().get("id")).longValue();
     }
 
