@@ -2,21 +2,17 @@ package nl.casustafel.meeting;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import nl.casustafel.platform.PdfBlocks;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.ColumnText;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -30,28 +26,27 @@ import java.util.Locale;
 public class MinutesPdf {
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final String CONFIDENTIAL =
+            "Vertrouwelijk: alleen voor de deelnemers aan dit overleg. Niet doorsturen en niet e-mailen.";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", DUTCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-    private static final Color GREY = new Color(0x55, 0x5f, 0x6d);
-    private static final Color HEADER_FILL = new Color(0xe8, 0xee, 0xf4);
 
     private static final Font TITLE = new Font(Font.HELVETICA, 17, Font.BOLD);
     private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 12, Font.BOLD, new Color(0x1f, 0x3a, 0x5f));
     private static final Font ITEM = new Font(Font.HELVETICA, 10.5f, Font.BOLD);
     private static final Font BODY = new Font(Font.HELVETICA, 10);
     private static final Font LABEL = new Font(Font.HELVETICA, 10, Font.BOLD);
-    private static final Font NOTE = new Font(Font.HELVETICA, 9, Font.ITALIC, GREY);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, GREY);
+    private static final Font NOTE = new Font(Font.HELVETICA, 9, Font.ITALIC, PdfBlocks.GREY);
 
     public byte[] render(Minutes minutes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 56, 64);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer(minutes));
+            writer.setPageEvent(PdfBlocks.footer(CONFIDENTIAL,
+                    "Opgesteld voor " + minutes.preparedFor() + " op " + STAMP.format(minutes.preparedAt()) + "."));
             document.addTitle("Notulen " + minutes.typeLabel() + " " + DATE.format(minutes.date()));
             document.addSubject(minutes.tableName());
             document.addCreator("Casustafel");
@@ -93,17 +88,17 @@ public class MinutesPdf {
     }
 
     private static void participants(Document document, Minutes minutes) {
-        document.add(heading("Deelnemers"));
-        PdfPTable table = table(new float[]{1, 1.4f}, "Naam", "Partij");
+        document.add(PdfBlocks.heading("Deelnemers"));
+        PdfPTable table = PdfBlocks.table(new float[]{1, 1.4f}, LABEL, "Naam", "Partij");
         for (Minutes.Participant p : minutes.participants()) {
-            table.addCell(cell(p.chair() ? p.name() + " (voorzitter)" : p.name()));
-            table.addCell(cell(p.party()));
+            table.addCell(PdfBlocks.cell(p.chair() ? p.name() + " (voorzitter)" : p.name(), BODY));
+            table.addCell(PdfBlocks.cell(p.party(), BODY));
         }
         document.add(table);
     }
 
     private static void summary(Document document, Minutes minutes) {
-        document.add(heading("Samenvatting"));
+        document.add(PdfBlocks.heading("Samenvatting"));
         Paragraph counts = new Paragraph();
         counts.add(line("Aantal besproken leerlingen", String.valueOf(minutes.pupilsDiscussed())));
         counts.add(Chunk.NEWLINE);
@@ -118,7 +113,7 @@ public class MinutesPdf {
     }
 
     private static void items(Document document, Minutes minutes) {
-        document.add(heading("Besproken leerlingen"));
+        document.add(PdfBlocks.heading("Besproken leerlingen"));
         if (minutes.items().isEmpty()) {
             document.add(new Paragraph("Er stonden geen leerlingen op de agenda.", BODY));
             return;
@@ -162,30 +157,23 @@ public class MinutesPdf {
     }
 
     private static void actions(Document document, Minutes minutes) {
-        document.add(heading("Afspraken"));
+        document.add(PdfBlocks.heading("Afspraken"));
         if (minutes.actions().isEmpty()) {
             document.add(new Paragraph("Er zijn geen afspraken vastgelegd.", BODY));
             return;
         }
-        PdfPTable table = table(new float[]{1.1f, 2.6f, 1.3f, 0.9f, 0.9f}, "Leerling", "Afspraak", "Wie", "Uiterlijk", "Stand");
+        PdfPTable table = PdfBlocks.table(new float[]{1.1f, 2.6f, 1.3f, 0.9f, 0.9f}, LABEL, "Leerling", "Afspraak", "Wie", "Uiterlijk", "Stand");
         for (Minutes.Action action : minutes.actions()) {
-            table.addCell(cell(action.pupil() == null ? "–" : action.pupil()));
-            table.addCell(cell(action.duoReport() ? action.what() + " (DUO-melding)" : action.what()));
-            table.addCell(cell(action.owner()));
-            table.addCell(cell(DATE.format(action.dueOn())));
-            table.addCell(cell(action.doneOn() == null ? "open" : "gedaan " + DATE.format(action.doneOn())));
+            table.addCell(PdfBlocks.cell(action.pupil() == null ? "–" : action.pupil(), BODY));
+            table.addCell(PdfBlocks.cell(action.duoReport() ? action.what() + " (DUO-melding)" : action.what(), BODY));
+            table.addCell(PdfBlocks.cell(action.owner(), BODY));
+            table.addCell(PdfBlocks.cell(DATE.format(action.dueOn()), BODY));
+            table.addCell(PdfBlocks.cell(action.doneOn() == null ? "open" : "gedaan " + DATE.format(action.doneOn()), BODY));
         }
         document.add(table);
     }
 
     // ---------------------------------------------------------------- building blocks
-
-    private static Paragraph heading(String text) {
-        Paragraph heading = new Paragraph(text, HEADING);
-        heading.setSpacingBefore(14);
-        heading.setSpacingAfter(4);
-        return heading;
-    }
 
     private static Phrase line(String label, String value) {
         Phrase phrase = new Phrase();
@@ -202,25 +190,6 @@ public class MinutesPdf {
             paragraph.add(Chunk.NEWLINE);
         }
         paragraph.add(line(label, value));
-    }
-
-    private static PdfPTable table(float[] widths, String... headers) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, LABEL));
-            cell.setBackgroundColor(HEADER_FILL);
-            cell.setPadding(4);
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private static PdfPCell cell(String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, BODY));
-        cell.setPadding(4);
-        return cell;
     }
 
     private static String status(Meeting.Status status) {
@@ -247,24 +216,4 @@ public class MinutesPdf {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Confidentiality line, for whom it was made, and the page number, on every page. */
-    private static final class Footer extends PdfPageEventHelper {
-        private static final String CONFIDENTIAL =
-                "Vertrouwelijk: alleen voor de deelnemers aan dit overleg. Niet doorsturen en niet e-mailen.";
-        private final String preparedFor;
-
-        Footer(Minutes minutes) {
-            this.preparedFor = "Opgesteld voor " + minutes.preparedFor() + " op " + STAMP.format(minutes.preparedAt()) + ".";
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            float y = document.bottom() - 26;
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(CONFIDENTIAL, SMALL), document.left(), y, 0);
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(preparedFor, SMALL),
-                    document.left(), y - 10, 0);
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                    new Phrase("pagina " + writer.getPageNumber(), SMALL), document.right(), y - 10, 0);
-        }
-    }
 }
