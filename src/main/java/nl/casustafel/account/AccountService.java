@@ -31,11 +31,6 @@ public class AccountService {
         return throttle.attempt(username, () -> check(username, password));
     }
 
-    /** The viewer for these credentials, or empty when they are wrong or the username is locked. */
-    public Optional<Viewer> authenticate(String username, String password) {
-        return signIn(username, password) instanceof SignIn.SignedIn(Viewer viewer) ? Optional.of(viewer) : Optional.empty();
-    }
-
     private Optional<Viewer> check(String username, String password) {
         Optional<UserAccount> account = accounts.findByUsername(username.trim()).filter(UserAccount::active);
         if (account.isEmpty()) {

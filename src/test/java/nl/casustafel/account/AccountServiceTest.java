@@ -19,10 +19,9 @@ class AccountServiceTest implements CasustafelTestProperties {
     @Inject
     UserAccountRepository repository;
 
-
     @Test
     void careCoordinatorSignsInWithRolePartyAndSchools() {
-        Viewer viewer = accounts.authenticate("zorg.dijkstad", "casustafel-demo").orElseThrow();
+        Viewer viewer = ((SignIn.SignedIn) accounts.signIn("zorg.dijkstad", "casustafel-demo")).viewer();
         assertEquals(Role.CARE_COORDINATOR, viewer.role());
         assertEquals("Scholengroep Dijkstreek", viewer.partyName());
         assertEquals(1, viewer.schoolIds().size());
@@ -31,9 +30,9 @@ class AccountServiceTest implements CasustafelTestProperties {
 
     @Test
     void wrongPasswordOrUnknownUserIsRefused() {
-        assertTrue(accounts.authenticate("zorg.dijkstad", "wrong").isEmpty());
-        assertTrue(accounts.authenticate("nobody", "casustafel-demo").isEmpty());
-        assertTrue(accounts.authenticate(null, null).isEmpty());
+        assertEquals(new SignIn.Refused(), accounts.signIn("zorg.dijkstad", "wrong"));
+        assertEquals(new SignIn.Refused(), accounts.signIn("nobody", "casustafel-demo"));
+        assertEquals(new SignIn.Refused(), accounts.signIn(null, null));
     }
 
     @Test
