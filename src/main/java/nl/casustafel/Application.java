@@ -6,13 +6,15 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import nl.casustafel.platform.ConfigException;
 import nl.casustafel.platform.RuntimeProperties;
+
+import java.util.Map;
 
 /**
  * Starts Casustafel: Micronaut (REST API, services, database) and the Vaadin UI in one process.
  * The annotations describe the API for the OpenAPI document made at compile time (served at
- * {@code /openapi/casustafel.yml}). Micronaut Security's {@code POST /login} is left out of it: the
- * document-wide bearer requirement would claim that getting a token needs one.
+ * {@code /openapi/casustafel.yml}). {@code POST /login} declares that it needs no token.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Casustafel API", version = "0.1",
@@ -30,9 +32,17 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        Map<String, Object> properties;
+        try {
+            properties = RuntimeProperties.forApplication();
+        } catch (ConfigException e) {
+            System.err.println("Casustafel does not start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(RuntimeProperties.forApplication())
+                .properties(properties)
                 .start();
     }
 }

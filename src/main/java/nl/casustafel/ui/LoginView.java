@@ -9,8 +9,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.account.AccountService;
@@ -25,11 +23,13 @@ import nl.casustafel.account.Viewer;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AccountService accounts;
+    private final UiSignIn uiSignIn;
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n;
 
-    public LoginView(AccountService accounts) {
+    public LoginView(AccountService accounts, UiSignIn uiSignIn) {
         this.accounts = accounts;
+        this.uiSignIn = uiSignIn;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -43,12 +43,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private void signIn(String username, String password) {
         switch (accounts.signIn(username, password)) {
-            case SignIn.SignedIn(Viewer viewer) -> {
-                // a new session id at sign-in, so that a session fixed before sign-in is worthless
-                VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-                CurrentUser.set(viewer);
-                getUI().ifPresent(ui -> ui.navigate(HomeView.class));
-            }
+            case SignIn.SignedIn(Viewer viewer) -> uiSignIn.complete(viewer);
             case SignIn.Refused refused -> showError(getTranslation("login.error.title"), getTranslation("login.error.message"));
             case SignIn.Locked locked -> showError(getTranslation("login.locked.title"),
                     getTranslation("login.locked.message", locked.minutes()));

@@ -1,7 +1,6 @@
 package nl.casustafel.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouterLayout;
-import com.vaadin.flow.server.VaadinSession;
 import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.absence.AbsenceImportView;
 import nl.casustafel.absence.SignalWorkListView;
@@ -28,7 +26,10 @@ import nl.casustafel.meeting.MyMeetingsView;
 @Prototype
 public class MainLayout extends AppLayout implements RouterLayout {
 
-    public MainLayout() {
+    private final UiSignIn uiSignIn;
+
+    public MainLayout(UiSignIn uiSignIn) {
+        this.uiSignIn = uiSignIn;
         Viewer viewer = CurrentUser.require();
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -65,9 +66,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
         }
     }
 
-    private static void signOut() {
-        UI ui = UI.getCurrent();
-        VaadinSession.getCurrent().getSession().invalidate();
-        ui.getPage().setLocation("/login");
+    private void signOut() {
+        uiSignIn.signOut();
     }
 }

@@ -16,12 +16,19 @@ import java.util.Optional;
 /**
  * Every view is closed unless an annotation opens it: {@code @AnonymousAllowed} (sign-in page),
  * {@code @PermitAll} (any signed-in user) or {@code @RolesAllowed} (those roles). A visitor who is
- * not signed in is sent to the sign-in page; a wrong role sees the "no access" page, never data.
+ * not signed in, or whose sign-in was revoked or whose account was deactivated, is sent to the sign-in
+ * page; a wrong role (as the account has it now) sees the "no access" page, never data.
  */
 @Singleton
 public class ViewAccessControl implements VaadinServiceInitListener {
 
     public static final Locale DUTCH = Locale.of("nl", "NL");
+
+    private final UiSignIn uiSignIn;
+
+    public ViewAccessControl(UiSignIn uiSignIn) {
+        this.uiSignIn = uiSignIn;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -36,7 +43,8 @@ public class ViewAccessControl implements VaadinServiceInitListener {
         if (target.isAnnotationPresent(AnonymousAllowed.class)) {
             return;
         }
-        Optional<Viewer> viewer = CurrentUser.get();
+        // every navigation: the sign-in still open, the account still active, the role as it is now
+        Optional<Viewer> viewer = uiSignIn.current();
         if (viewer.isEmpty()) {
             event.forwardTo(LoginView.class);
             return;
