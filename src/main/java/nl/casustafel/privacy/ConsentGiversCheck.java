@@ -2,7 +2,6 @@ package nl.casustafel.privacy;
 
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.audit.AccessLog;
 import nl.casustafel.covenant.ConsentGiver;
 import nl.casustafel.covenant.PupilField;
 import nl.casustafel.platform.InvalidInputException;
@@ -29,13 +28,13 @@ public class ConsentGiversCheck {
 
     private final PupilRecords records;
     private final ConsentAgeRule ages;
-    private final AccessLog accessLog;
+    private final AgeCheckLog ageCheckLog;
     private final Clock clock;
 
-    ConsentGiversCheck(PupilRecords records, ConsentAgeRule ages, AccessLog accessLog, Clock clock) {
+    ConsentGiversCheck(PupilRecords records, ConsentAgeRule ages, AgeCheckLog ageCheckLog, Clock clock) {
         this.records = records;
         this.ages = ages;
-        this.accessLog = accessLog;
+        this.ageCheckLog = ageCheckLog;
         this.clock = clock;
     }
 
@@ -49,8 +48,7 @@ public class ConsentGiversCheck {
         }
         LocalDate birthDate = records.load(List.of(pupilId)).get(pupilId).stored().birthDate();
         if (!seesBirthDate) {
-            accessLog.record(viewer, List.of(new AccessLog.Read(pupilId,
-                    "leeftijdscontrole bij vastleggen toestemming (naam niet getoond)", Basis.NONE)));
+            ageCheckLog.record(viewer, pupilId);
         }
         if (givenOn.isBefore(birthDate)) {
             throw new InvalidInputException("givenOn", seesBirthDate
