@@ -13,16 +13,19 @@ import nl.casustafel.covenant.Party;
 import nl.casustafel.covenant.PartyRepository;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.platform.NotFoundException;
+import nl.casustafel.privacy.ConsentGiversCheck;
+import nl.casustafel.privacy.DisclosureDecision;
 import nl.casustafel.privacy.PupilReader;
-import nl.casustafel.pupil.PupilIdentityRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Records and withdraws consent. Who must consent follows the covenant's age bands (under 12 the
@@ -39,19 +42,19 @@ public class ConsentService {
 
     private final ConsentRepository consents;
     private final PartyRepository parties;
-    private final PupilIdentityRepository identities;
+    private final ConsentGiversCheck givers;
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final Clock clock;
     private final ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events;
 
-    public ConsentService(ConsentRepository consents, PartyRepository parties, PupilIdentityRepository identities,
+    public ConsentService(ConsentRepository consents, PartyRepository parties, ConsentGiversCheck givers,
                           PupilReader reader, CovenantRules covenant, Clock clock,
                           ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events) {
         this.events = events;
         this.consents = consents;
         this.parties = parties;
-        this.identities = identities;
+        this.givers = givers;
         this.reader = reader;
         this.covenant = covenant;
         this.clock = clock;
@@ -64,9 +67,16 @@ public class ConsentService {
                              @Nullable LocalDate validUntil) {
     }
 
+    /**
+     * Records a consent. Recording the same consent again (same pupil, party, purpose, hulpvraag,
+     * categories, givers and date, not withdrawn) changes nothing and returns the one already stored,
+     * also when two identical requests arrive at the same moment (finding i): recordings for one
+     * pupil are serialised on the pupil's row.
+     */
     @Transactional
     public Consent record(Viewer viewer, long pupilId, NewConsent input) {
-        boolean identified = requireMayRecord(viewer, pupilId);
+        DisclosureDecision decision = requireMayRecord(viewer, pupilId);
+        boolean identified = decision.identified();
         Party party = input.partyId() == null ? null : parties.findById(input.partyId()).orElse(null);
         if (party == null) {
             throw new InvalidInputException("partyId", "Kies de partij die toestemming krijgt.");
@@ -87,7 +97,7 @@ public class ConsentService {
         if (hulpvraag != null && hulpvraag.length() > 500) {
             throw new InvalidInputException("hulpvraag", "De hulpvraag is te lang (hooguit 500 tekens).");
         }
-        Set<String> categories = new LinkedHashSet<>(input.categories() == null ? List.of() : input.categories());
+        Set<String> categories = new TreeSet<>(input.categories() == null ? List.of() : input.categories());
         if (categories.isEmpty() || !CATEGORIES.containsAll(categories)) {
             throw new InvalidInputException("categories", "Kies voor welke gegevens de toestemming geldt " + CATEGORIES + ".");
         }
@@ -105,7 +115,17 @@ public class ConsentService {
         if (input.givenByParent() && (parentName == null || parentName.isEmpty())) {
             throw new InvalidInputException("parentName", "Vul de naam van de ouder of voogd in die toestemming gaf.");
         }
-        requireGiversForAge(pupilId, input, categories);
+        givers.require(viewer, pupilId, decision, input.givenOn(), giversOf(input), categories.contains("HEALTH"));
+        consents.lockPupil(pupilId);
+        Optional<Consent> same = consents.findByPupilIdOrderByGivenOnDesc(pupilId).stream()
+                .filter(c -> !c.withdrawn() && c.partyId() == party.id() && c.purpose() == input.purpose()
+                        && java.util.Objects.equals(c.hulpvraag(), hulpvraag) && c.givenOn().equals(input.givenOn())
+                        && c.givenByPupil() == input.givenByPupil() && c.givenByParent() == input.givenByParent()
+                        && new TreeSet<>(c.categories()).equals(categories))
+                .findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
         Consent saved = consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
                 input.givenByPupil(), input.givenByParent(), input.givenByParent() ? parentName : null, input.method(),
                 input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null));
@@ -116,8 +136,8 @@ public class ConsentService {
     /** Withdraws a consent: disclosure under it stops at once; receiving parties get a notice. */
     @Transactional
     public Consent withdraw(Viewer viewer, long consentId, @Nullable LocalDate withdrawnOn, @Nullable String note) {
-        Consent consent = consents.findById(consentId)
-                .orElseThrow(() -> new InvalidInputException("consentId", "Deze toestemming bestaat niet."));
+        // Not there and not yours get the same answer.
+        Consent consent = consents.findById(consentId).orElseThrow(NotFoundException::new);
         requireMayRecord(viewer, consent.pupilId());
         if (consent.withdrawn()) {
             throw new InvalidInputException("consentId", "Deze toestemming is al ingetrokken.");
@@ -148,34 +168,23 @@ public class ConsentService {
                 .map(d -> consents.findByPupilIdOrderByGivenOnDesc(pupilId)).orElse(List.of());
     }
 
-    /** The age band's givers must all have consented; health data needs the same. */
-    private void requireGiversForAge(long pupilId, NewConsent input, Set<String> categories) {
-        LocalDate birth = identities.findById(pupilId).orElseThrow().birthDate();
-        int age = Period.between(birth, input.givenOn()).getYears();
-        Set<ConsentGiver> required = covenant.consentBand(age).givers();
-        List<String> missing = new ArrayList<>();
-        if (required.contains(ConsentGiver.PARENT) && !input.givenByParent()) {
-            missing.add("de ouder of voogd");
+    private static Set<ConsentGiver> giversOf(NewConsent input) {
+        Set<ConsentGiver> set = EnumSet.noneOf(ConsentGiver.class);
+        if (input.givenByPupil()) {
+            set.add(ConsentGiver.PUPIL);
         }
-        if (required.contains(ConsentGiver.PUPIL) && !input.givenByPupil()) {
-            missing.add("de leerling zelf");
+        if (input.givenByParent()) {
+            set.add(ConsentGiver.PARENT);
         }
-        if (!missing.isEmpty()) {
-            String what = categories.contains("HEALTH") ? "gezondheidsgegevens en andere gegevens" : "deze gegevens";
-            throw new InvalidInputException("givers", "De leerling was " + age + " jaar op de dag van de toestemming; voor "
-                    + what + " moet dan ook " + String.join(" en ", missing) + " toestemming geven.");
-        }
+        return set;
     }
 
     /**
      * The pupil's school records consent (it asks beforehand, e.g. for the SOT); other parties may
      * record what was given to them at a table where they sit with the pupil.
      */
-    private boolean requireMayRecord(Viewer viewer, long pupilId) {
-        var decision = reader.decision(viewer, pupilId).filter(d -> d.visible() && !viewer.role().isGovernance());
-        if (decision.isEmpty()) {
-            throw new InvalidInputException("pupilId", "U kunt voor deze leerling geen toestemming vastleggen.");
-        }
-        return decision.get().identified();
+    private DisclosureDecision requireMayRecord(Viewer viewer, long pupilId) {
+        return reader.decision(viewer, pupilId).filter(d -> d.visible() && !viewer.role().isGovernance())
+                .orElseThrow(NotFoundException::new);
     }
 }

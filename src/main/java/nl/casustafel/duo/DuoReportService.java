@@ -9,6 +9,7 @@ import nl.casustafel.account.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.DuoReportKind;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.pupil.Pupil;
@@ -71,11 +72,10 @@ public class DuoReportService {
 
     @Transactional
     public DuoReport close(Viewer viewer, long reportId, @Nullable String reason) {
+        // Not there and not closable by this viewer get the same answer.
         DuoReport report = reports.findById(reportId)
-                .orElseThrow(() -> new InvalidInputException("reportId", "Deze DUO-melding bestaat niet."));
-        if (viewer.role() != Role.ATTENDANCE_OFFICER || !seesUnderThisReport(viewer, report)) {
-            throw new InvalidInputException("reportId", "Alleen de leerplichtambtenaar van de woongemeente kan deze melding sluiten.");
-        }
+                .filter(r -> viewer.role() == Role.ATTENDANCE_OFFICER && seesUnderThisReport(viewer, r))
+                .orElseThrow(NotFoundException::new);
         if (!report.open()) {
             throw new InvalidInputException("reportId", "Deze DUO-melding is al gesloten.");
         }

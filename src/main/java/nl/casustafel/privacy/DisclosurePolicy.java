@@ -40,10 +40,12 @@ public class DisclosurePolicy {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final CovenantRules covenant;
+    private final ConsentAgeRule ages;
     private final Clock clock;
 
-    public DisclosurePolicy(CovenantRules covenant, Clock clock) {
+    public DisclosurePolicy(CovenantRules covenant, ConsentAgeRule ages, Clock clock) {
         this.covenant = covenant;
+        this.ages = ages;
         this.clock = clock;
     }
 
@@ -75,7 +77,13 @@ public class DisclosurePolicy {
         }
         if (!sworn) {
             // The explanation does not name the municipality: residence is not part of the pseudonymous view.
-            return pseudonymousOrNone(context, "why.notSworn", null);
+            return pseudonymousOrNone(context, "why.notSworn", List.of());
+        }
+        if (rule.acceptsDuoReport() && pupil.openDuoReports().isEmpty() && !pupil.closedDuoReports().isEmpty()) {
+            // A report existed and was closed: say so, with its dates, rather than "no report yet" (finding f).
+            PupilFacts.ClosedDuoReportFact closed = pupil.closedDuoReports().getFirst();
+            return pseudonymousOrNone(context, "why.duoReportClosed", List.of(closed.reference(),
+                    DATE.format(closed.reportedOn()), DATE.format(closed.closedOn())));
         }
         return pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer));
     }
@@ -84,7 +92,17 @@ public class DisclosurePolicy {
         // Youth care and social work are not in the table: they always need consent.
         TableRule rule = tableRule(context, viewer.partyType()).orElse(TableRule.ASK_CONSENT);
         return identifiedByRule(viewer, pupil, context, rule, today)
-                .orElseGet(() -> pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer)));
+                .orElseGet(() -> reconfirmationDue(viewer, pupil, context, today)
+                        .map(c -> pseudonymousOrNone(context, "why.consentReconfirm", List.of(DATE.format(c.givenOn()),
+                                c.partyName(), ages.reconfirmers(pupil.birthDate(), today))))
+                        .orElseGet(() -> pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer))));
+    }
+
+    /** A consent that would count but for the pupil having moved into another age band since it was given. */
+    private Optional<ConsentFact> reconfirmationDue(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
+        return matchingConsents(viewer, pupil, context, today)
+                .filter(c -> !ages.sameBand(pupil.birthDate(), c.givenOn(), today))
+                .findFirst();
     }
 
     /** Applies one cell of the table; consent always suffices for the parties that are not leerplicht. */
@@ -118,12 +136,19 @@ public class DisclosurePolicy {
     }
 
     private Optional<ConsentFact> consentFor(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
+        return matchingConsents(viewer, pupil, context, today)
+                .filter(c -> ages.sameBand(pupil.birthDate(), c.givenOn(), today))
+                .findFirst();
+    }
+
+    /** The viewer's party's valid consents for this purpose (and hulpvraag), whatever the pupil's age band. */
+    private java.util.stream.Stream<ConsentFact> matchingConsents(Viewer viewer, PupilFacts pupil, DisclosureContext context,
+                                                                 LocalDate today) {
         return pupil.consents().stream()
                 .filter(c -> c.partyId() == viewer.partyId() && c.validOn(today))
                 .filter(c -> context.purpose() == null || c.purpose() == context.purpose())
                 .filter(c -> context.purpose() != MeetingType.SOT || context.hulpvraag() == null
-                        || context.hulpvraag().equalsIgnoreCase(c.hulpvraag()))
-                .findFirst();
+                        || context.hulpvraag().equalsIgnoreCase(c.hulpvraag()));
     }
 
     private DisclosureDecision identified(Viewer viewer, PupilFacts pupil, Basis basis, LocalDate today, String key, List<String> params) {
@@ -131,7 +156,8 @@ public class DisclosurePolicy {
         fields.addAll(covenant.identifiedView());
         fields.addAll(covenant.fieldsVisibleTo(viewer.partyType()));
         boolean healthConsent = pupil.consents().stream()
-                .anyMatch(c -> c.partyId() == viewer.partyId() && c.validOn(today) && c.covers(HEALTH));
+                .anyMatch(c -> c.partyId() == viewer.partyId() && c.validOn(today) && c.covers(HEALTH)
+                        && ages.sameBand(pupil.birthDate(), c.givenOn(), today));
         if (healthConsent) {
             fields.add(PupilField.HEALTH);
         } else {
@@ -141,11 +167,14 @@ public class DisclosurePolicy {
     }
 
     private DisclosureDecision pseudonymousOrNone(DisclosureContext context, String reasonKey, String param) {
+        return pseudonymousOrNone(context, reasonKey, param == null ? List.of() : List.of(param));
+    }
+
+    private DisclosureDecision pseudonymousOrNone(DisclosureContext context, String reasonKey, List<String> params) {
         if (!context.atTable()) {
             return new DisclosureDecision(Disclosure.NONE, Set.of(), Basis.NONE, "why.notAtTable", List.of());
         }
-        return new DisclosureDecision(Disclosure.PSEUDONYMOUS, covenant.pseudonymousView(), Basis.NONE, reasonKey,
-                param == null ? List.of() : List.of(param));
+        return new DisclosureDecision(Disclosure.PSEUDONYMOUS, covenant.pseudonymousView(), Basis.NONE, reasonKey, params);
     }
 
     private static DisclosureDecision none(String key) {

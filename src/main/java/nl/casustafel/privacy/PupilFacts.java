@@ -15,16 +15,23 @@ public record PupilFacts(long pupilId,
                          String residenceMunicipalityName,
                          List<DuoReportFact> openDuoReports,
                          List<ConsentFact> consents,
-                         List<NotificationFact> notifications) {
+                         List<NotificationFact> notifications,
+                         LocalDate birthDate,
+                         List<ClosedDuoReportFact> closedDuoReports) {
 
     public PupilFacts {
         openDuoReports = List.copyOf(openDuoReports);
+        closedDuoReports = List.copyOf(closedDuoReports);
         consents = List.copyOf(consents);
         notifications = List.copyOf(notifications);
     }
 
     /** An open verzuimmelding. */
     public record DuoReportFact(long id, DuoReportKind kind, LocalDate reportedOn, String reference) {
+    }
+
+    /** A verzuimmelding that was closed by the attendance officer: it no longer identifies, but is said to have existed. */
+    public record ClosedDuoReportFact(long id, LocalDate reportedOn, String reference, LocalDate closedOn) {
     }
 
     /** A consent record, withdrawn or not; {@link #validOn} says whether it counts. */

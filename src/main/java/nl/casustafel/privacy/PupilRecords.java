@@ -57,6 +57,13 @@ class PupilRecords {
                 """, ids, rs -> duo.computeIfAbsent(rs.getLong("pupil_id"), k -> new ArrayList<>())
                 .add(new PupilFacts.DuoReportFact(rs.getLong("id"), DuoReportKind.valueOf(rs.getString("kind")),
                         rs.getDate("reported_on").toLocalDate(), rs.getString("duo_reference"))));
+        Map<Long, List<PupilFacts.ClosedDuoReportFact>> closed = new HashMap<>();
+        query("""
+                SELECT id, pupil_id, reported_on, duo_reference, closed_on FROM duo_report
+                 WHERE pupil_id = ANY (?) AND closed_on IS NOT NULL ORDER BY closed_on DESC, id DESC
+                """, ids, rs -> closed.computeIfAbsent(rs.getLong("pupil_id"), k -> new ArrayList<>())
+                .add(new PupilFacts.ClosedDuoReportFact(rs.getLong("id"), rs.getDate("reported_on").toLocalDate(),
+                        rs.getString("duo_reference"), rs.getDate("closed_on").toLocalDate())));
         Map<Long, List<PupilFacts.ConsentFact>> consents = new HashMap<>();
         query("""
                 SELECT c.*, p.name AS party_name FROM consent c JOIN party p ON p.id = c.party_id
@@ -74,7 +81,7 @@ class PupilRecords {
         for (Stored s : stored.values()) {
             loaded.put(s.id(), new Loaded(s, new PupilFacts(s.id(), s.schoolId(), s.residenceId(), s.residenceName(),
                     duo.getOrDefault(s.id(), List.of()), consents.getOrDefault(s.id(), List.of()),
-                    notifications.getOrDefault(s.id(), List.of()))));
+                    notifications.getOrDefault(s.id(), List.of()), s.birthDate(), closed.getOrDefault(s.id(), List.of()))));
         }
         return loaded;
     }

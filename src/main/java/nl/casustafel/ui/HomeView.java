@@ -22,7 +22,7 @@ public class HomeView extends VerticalLayout {
 
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    public HomeView(WithdrawalNotices notices, MeetingQueries meetings) {
+    public HomeView(WithdrawalNotices notices, MeetingQueries meetings, nl.casustafel.privacy.ReconfirmationsDue reconfirmations) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
@@ -40,10 +40,19 @@ public class HomeView extends VerticalLayout {
                 add(list);
             }
             notices.forParty(viewer).forEach(n -> {
-                Paragraph notice = new Paragraph(getTranslation("home.withdrawal", n.pupilId(), DATE.format(n.withdrawnOn()),
-                        getTranslation("meetingType." + n.purpose())));
+                Paragraph notice = new Paragraph(getTranslation("home.withdrawal", DATE.format(n.givenOn()), DATE.format(n.withdrawnOn()),
+                        getTranslation("meetingType." + n.purpose())) + " " + (n.pupil() == null
+                        ? getTranslation("home.withdrawal.noPupil", n.consentId())
+                        : getTranslation("home.withdrawal.pupil", n.pupil())));
                 notice.addClassName("withdrawal-notice");
                 add(notice);
+            });
+            reconfirmations.recordedBy(viewer).forEach(due -> {
+                Paragraph line = new Paragraph(getTranslation("home.reconfirm", DATE.format(due.givenOn()), due.partyName(),
+                        getTranslation("meetingType." + due.purpose()), due.confirmBy(),
+                        due.pupil() == null ? getTranslation("home.reconfirm.noPupil") : due.pupil()));
+                line.addClassName("reconfirmation-due");
+                add(line);
             });
         }
     }

@@ -12,6 +12,7 @@ import nl.casustafel.privacy.Basis;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.privacy.ReconfirmationsDue;
 import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +42,8 @@ class ConsentServiceTest implements CasustafelTestProperties {
     PupilIdentityRepository identities;
     @Inject
     PupilReader reader;
+    @Inject
+    ReconfirmationsDue reconfirmations;
 
     @Test
     void thirteenYearOldWithOnlyTheParentsConsentForHealthDataIsRefusedAndNothingIsWritten() {
@@ -91,10 +94,28 @@ class ConsentServiceTest implements CasustafelTestProperties {
 
         assertEquals(Disclosure.PSEUDONYMOUS, read(nurse, pupil).disclosure());
         assertTrue(repository.findById(given.id()).orElseThrow().withdrawn(), "the record is kept, marked withdrawn");
-        assertTrue(notices.forParty(nurse).stream().anyMatch(n -> n.consentId() == given.id() && n.pupilId() == pupil),
+        assertTrue(notices.forParty(nurse).stream().anyMatch(n -> n.consentId() == given.id()),
                 "the CJG, which read the pupil under this consent, gets a notice");
         Viewer officer = accounts.viewer("leerplicht.veenhoven").orElseThrow();
         assertTrue(notices.forParty(officer).stream().noneMatch(n -> n.consentId() == given.id()), "no notice for others");
+    }
+
+    @Test
+    void aConsentGivenBeforeTheTwelfthBirthdayMustBeConfirmedAgainAndTheSchoolIsToldOnItsHomeScreen() {
+        long pupil = pupil("225352977"); // born 2013-10-22: 13 now, 10 on the day below
+        Consent old = consents.record(school(), pupil,
+                consent(MeetingType.SOT, "Faalangst bij toetsen", List.of("IDENTITY"), false, true, LocalDate.of(2024, 1, 15)));
+        try {
+            List<ReconfirmationsDue.Due> due = reconfirmations.recordedBy(school()).stream()
+                    .filter(d -> d.consentId() == old.id()).toList();
+            assertEquals(1, due.size());
+            assertEquals("de leerling en de ouder of voogd", due.getFirst().confirmBy());
+            assertEquals(read(school(), pupil).name(), due.getFirst().pupil(), "the school sees its pupil by name");
+            assertTrue(reconfirmations.recordedBy(accounts.viewer("swv.coordinator").orElseThrow()).stream()
+                    .noneMatch(d -> d.consentId() == old.id()), "only the party that recorded it is told");
+        } finally {
+            consents.withdraw(school(), old.id(), null, "test");
+        }
     }
 
     private PupilView read(Viewer viewer, long pupil) {

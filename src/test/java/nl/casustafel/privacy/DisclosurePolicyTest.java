@@ -40,7 +40,7 @@ class DisclosurePolicyTest {
     private static final long DIJKSTAD = 101, VEENHOVEN = 102;
 
     private static final CovenantRules COVENANT = CovenantRulesLoader.load(new ConfigFiles("config").yaml("covenants/dijkstreek.yaml"));
-    private final DisclosurePolicy policy = new DisclosurePolicy(COVENANT,
+    private final DisclosurePolicy policy = new DisclosurePolicy(COVENANT, new ConsentAgeRule(COVENANT),
             Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
     /** The people at the tables of the demo region, by a short name used in the rows. */
@@ -252,7 +252,48 @@ class DisclosurePolicyTest {
         if (openDuoReport) {
             duo.add(new PupilFacts.DuoReportFact(99, DuoReportKind.RELATIVE_16H, TODAY.minusDays(3), "DUO-2026-0042"));
         }
-        return new PupilFacts(500, SCHOOL, residence, residence == DIJKSTAD ? "Dijkstad" : "Veenhoven", duo, consents, notifications);
+        return new PupilFacts(500, SCHOOL, residence, residence == DIJKSTAD ? "Dijkstad" : "Veenhoven", duo, consents, notifications,
+                TEN_YEARS_OLD, List.of());
+    }
+
+    /** A birth date that keeps the rows' pupil in the youngest band for every consent date used. */
+    private static final LocalDate TEN_YEARS_OLD = TODAY.minusYears(10).minusMonths(3);
+
+    /**
+     * Age bands over time (fn 28, onBandChange ASK_RECONFIRMATION): a consent given in one band stops
+     * identifying on the birthday that moves the pupil into the next, and "why" says who must confirm.
+     * Columns: birth date | consent given on | givers | disclosure today | explanation contains
+     */
+    @ParameterizedTest(name = "born {0}, consent {1} by {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2010-11-26 | 2026-11-01 | PARENT PUPIL | IDENTIFIED   | toestemming van ouder en leerling
+            2010-11-25 | 2026-11-01 | PARENT PUPIL | PSEUDONYMOUS | opnieuw worden bevestigd door de leerling zelf
+            2010-11-24 | 2026-11-01 | PARENT PUPIL | PSEUDONYMOUS | opnieuw worden bevestigd door de leerling zelf
+            2014-11-25 | 2026-11-01 | PARENT       | PSEUDONYMOUS | opnieuw worden bevestigd door de leerling en de ouder of voogd
+            2014-12-01 | 2026-11-01 | PARENT       | IDENTIFIED   | toestemming van ouder
+            2010-11-20 | 2026-11-22 | PUPIL        | IDENTIFIED   | toestemming van leerling
+            """)
+    void consentGivenInAnotherAgeBandMustBeConfirmedAgain(LocalDate birthDate, LocalDate givenOn, String givers,
+                                                          Disclosure expected, String explanation) {
+        Set<ConsentGiver> by = java.util.Arrays.stream(givers.split(" ")).map(ConsentGiver::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+        PupilFacts.ConsentFact consent = new PupilFacts.ConsentFact(1, 40, "CJG Dijkstreek", MeetingType.VERZUIMOVERLEG, null,
+                Set.of("IDENTITY"), by, givenOn, null, null);
+        PupilFacts pupil = new PupilFacts(500, SCHOOL, DIJKSTAD, "Dijkstad", List.of(), List.of(consent), List.of(), birthDate, List.of());
+        DisclosureDecision d = policy.decide(VIEWERS.get("JGZ"), pupil, atVerzuimoverleg());
+        assertEquals(expected, d.disclosure());
+        assertTrue(new Explanations().explain(d).contains(explanation), new Explanations().explain(d));
+    }
+
+    @Test
+    void aClosedDuoReportIsExplainedAsClosedWithItsDates() {
+        PupilFacts pupil = new PupilFacts(500, SCHOOL, DIJKSTAD, "Dijkstad", List.of(), List.of(), List.of(), TEN_YEARS_OLD,
+                List.of(new PupilFacts.ClosedDuoReportFact(99, TODAY.minusDays(20), "DUO-2026-0042", TODAY.minusDays(2))));
+        DisclosureDecision d = policy.decide(VIEWERS.get("LPA_DIJKSTAD"), pupil, atVerzuimoverleg());
+        assertEquals(Disclosure.PSEUDONYMOUS, d.disclosure());
+        String why = new Explanations().explain(d);
+        assertTrue(why.contains("DUO-melding DUO-2026-0042 van 05-11-2026 is op 23-11-2026 gesloten"), why);
+        assertFalse(why.contains("nog geen"), why);
     }
 
     private static PupilFacts.ConsentFact consent(long id, long partyId, MeetingType purpose, String hulpvraag,
