@@ -28,6 +28,7 @@ public class CasustafelAuthenticationProvider<B> implements HttpRequestAuthentic
                     List.of(viewer.role().name()),
                     Map.of("partyId", viewer.partyId(), "name", viewer.displayName()));
             case SignIn.Refused refused -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            case SignIn.EnrolmentRequired required -> AuthenticationResponse.failure(required.message());
             case SignIn.Locked locked -> new ThrottledLoginHandler.LockedOut(locked);
         };
     }
