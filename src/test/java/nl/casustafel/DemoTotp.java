@@ -50,6 +50,21 @@ public final class DemoTotp {
         }
     }
 
+    /** Six digits that are no code of this secret around now. */
+    public static String wrongCode(String secret) {
+        long now = Totp.step(Instant.now());
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            boolean valid = false;
+            for (long step = now - 2; step <= now + 2; step++) {
+                valid |= TOTP.code(secret, step).equals(code);
+            }
+            if (!valid) {
+                return code;
+            }
+        }
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
