@@ -86,12 +86,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph error = error("second-factor-error");
         Button confirm = primary("second-factor-submit", getTranslation("login.code.submit"));
         confirm.addClickListener(click -> {
-            switch (accounts.checkCode(pending, code.getValue())) {
-                case SignIn.SignedIn(Viewer viewer) -> completeSignIn(viewer);
-                case SignIn.Locked locked -> show(error, getTranslation("login.locked.message", locked.minutes()));
-                case SignIn.Refused refused -> show(error, getTranslation("login.code.error"));
-                case SignIn.EnrolmentRequired required -> show(error, getTranslation("login.code.error"));
+            SignIn outcome = accounts.checkCode(pending, code.getValue());
+            if (outcome instanceof SignIn.SignedIn(Viewer viewer)) {
+                completeSignIn(viewer);
+                return;
             }
+            show(error, outcome instanceof SignIn.Locked locked
+                    ? getTranslation("login.locked.message", locked.minutes())
+                    : getTranslation("login.code.error"));
             code.clear();
             code.focus();
         });
@@ -114,10 +116,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         confirm.addClickListener(click -> {
             switch (accounts.confirmEnrolment(pending, enrolment, code.getValue())) {
                 case EnrolmentResult.Confirmed(Viewer viewer, List<String> recoveryCodes) -> showRecoveryCodes(viewer, recoveryCodes);
-                case EnrolmentResult.Failed(SignIn.Locked locked) -> show(error, getTranslation("login.locked.message", locked.minutes()));
-                case EnrolmentResult.Failed failed -> show(error, getTranslation("login.enrol.error"));
+                case EnrolmentResult.Failed(SignIn outcome) -> {
+                    show(error, outcome instanceof SignIn.Locked locked
+                            ? getTranslation("login.locked.message", locked.minutes())
+                            : getTranslation("login.enrol.error"));
+                    code.clear();
+                }
             }
-            code.clear();
         });
         secondStep.add(new H2(getTranslation("login.enrol.title")), new Paragraph(getTranslation("login.enrol.intro")),
                 qr, secret, code, error, confirm);
