@@ -95,7 +95,7 @@ public final class ApiClient {
     }
 
     public String token(String username) {
-        Map<?, ?> body = http.retrieve(HttpRequest.POST("/login", Map.of("username", username, "password", DEMO_PASSWORD)), Map.class);
+        Map<?, ?> body = http.retrieve(HttpRequest.POST("/login", Map.of("username", username, "password", DEMO_PASSWORD, "code", DemoTotp.code(username))), Map.class);
         return (String) body.get("access_token");
     }
 

@@ -49,13 +49,33 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
 
+    /**
+     * Signs in as the demo accounts do: username and password, then, if the password was right, the code
+     * of the second factor ({@link DemoTotp}). A wrong password leaves the browser on the sign-in form.
+     */
     public void signIn(String username, String password) {
+        signInWithPassword(username, password);
+        wait.until(d -> isPresent("#second-factor-code") || isPresent("#enrol-code")
+                || isPresent("vaadin-login-form[error]"));
+        if (isPresent("#second-factor-code")) {
+            enterCode(DemoTotp.code(username.strip()));
+        }
+    }
+
+    /** Step 1 only: username and password. */
+    public void signInWithPassword(String username, String password) {
         open("/login");
         WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
         user.sendKeys(username);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         waitForVaadin();
+    }
+
+    /** Step 2: a code of the app or a recovery code. */
+    public void enterCode(String code) {
+        type("#second-factor-code", code);
+        press("#second-factor-submit");
     }
 
     public void signOut() {

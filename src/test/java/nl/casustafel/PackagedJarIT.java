@@ -69,7 +69,8 @@ class PackagedJarIT {
     void passesTheApiThroughOnTheSamePort() throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"beheer\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"beheer\",\"password\":\"" + ApiClient.DEMO_PASSWORD
+                        + "\",\"code\":\"" + DemoTotp.code("beheer") + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), login.body());
         String token = login.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");

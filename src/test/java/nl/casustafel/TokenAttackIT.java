@@ -171,7 +171,8 @@ class TokenAttackIT {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD + "\"}")));
+                        "{\"username\":\"" + username + "\",\"password\":\"" + ApiClient.DEMO_PASSWORD
+                                + "\",\"code\":\"" + DemoTotp.code(username) + "\"}")));
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }

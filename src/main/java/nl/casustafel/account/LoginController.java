@@ -43,10 +43,11 @@ public class LoginController {
     @Operation(summary = "Aanmelden: een Bearer-token voor de API")
     @SecurityRequirements
     public TokenAnswer login(@Body Credentials credentials) {
-        return switch (accounts.signIn(credentials.username(), credentials.password())) {
+        return switch (accounts.signIn(credentials.username(), credentials.password(), credentials.code())) {
             case SignIn.SignedIn(Viewer viewer) -> issue(viewer);
             case SignIn.Refused refused -> throw new HttpStatusException(HttpStatus.UNAUTHORIZED,
-                    "Gebruikersnaam of wachtwoord onjuist.");
+                    "Gebruikersnaam, wachtwoord of code onjuist.");
+            case SignIn.EnrolmentRequired enrolment -> throw new HttpStatusException(HttpStatus.FORBIDDEN, enrolment.message());
             case SignIn.Locked locked -> throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, locked.message());
         };
     }
@@ -65,7 +66,7 @@ public class LoginController {
         return new TokenAnswer(token, "Bearer", expiresIn, viewer.username());
     }
 
-    /** The sign-in form of the API; {@code code} is the second factor (not asked yet). */
+    /** The sign-in form of the API; {@code code} is the second factor: a code of the authenticator app or a recovery code. */
     @Serdeable
     public record Credentials(@Nullable String username, @Nullable String password, @Nullable String code) {
     }

@@ -47,11 +47,31 @@ public class SignInThrottle {
     }
 
     /**
-     * Runs the password check unless the username is locked. The attempt counts as a failure before the
-     * check, in one step with the lock test, so parallel guesses cannot slip past the limit; a
-     * successful check then forgets the failures.
+     * Runs the check (password, or password and code) unless the username is locked. The attempt counts
+     * as a failure before the check, in one step with the lock test, so parallel guesses cannot slip past
+     * the limit; a successful check then forgets the failures.
      */
-    public SignIn attempt(String username, Supplier<Optional<Viewer>> passwordCheck) {
+    public SignIn attempt(String username, Supplier<Optional<Viewer>> check) {
+        Attempt attempt = begin(username);
+        if (attempt.locked().isPresent()) {
+            return attempt.locked().get();
+        }
+        Optional<Viewer> viewer = check.get();
+        if (viewer.isPresent()) {
+            attempt.succeeded();
+            return new SignIn.SignedIn(viewer.get());
+        }
+        attempt.failed();
+        return new SignIn.Refused();
+    }
+
+    /**
+     * Starts one attempt for this username: refused at once if it is locked, else counted as a failure
+     * until the caller says otherwise. A sign-in in two steps (password, then second factor) calls
+     * {@link Attempt#passedFirstStep()} for a right password, which takes back only this attempt's count:
+     * earlier failures stay, so failed codes add up with failed passwords under the same username.
+     */
+    public Attempt begin(String username) {
         String key = key(username);
         Instant now = clock.instant();
         if (!failures.containsKey(key) && failures.size() >= MAX_TRACKED) {
@@ -67,18 +87,52 @@ public class SignInThrottle {
             return new Failures(count, count < FREE_FAILURES ? now : now.plus(lock(count)));
         });
         if (after == before[0]) {
-            return new SignIn.Locked(Duration.between(now, after.lockedUntil()));
+            return new Attempt(key, null, null, new SignIn.Locked(Duration.between(now, after.lockedUntil())));
         }
-        Optional<Viewer> viewer = passwordCheck.get();
-        if (viewer.isPresent()) {
+        return new Attempt(key, before[0], after, null);
+    }
+
+    /** One attempt under way: counted as failed unless {@link #succeeded()} or {@link #passedFirstStep()}. */
+    public final class Attempt {
+
+        private final String key;
+        private final Failures before;
+        private final Failures after;
+        private final SignIn.Locked locked;
+
+        private Attempt(String key, Failures before, Failures after, SignIn.Locked locked) {
+            this.key = key;
+            this.before = before;
+            this.after = after;
+            this.locked = locked;
+        }
+
+        /** Present when the username is locked: then nothing may be checked. */
+        public Optional<SignIn.Locked> locked() {
+            return Optional.ofNullable(locked);
+        }
+
+        /** The whole sign-in succeeded: the failures are forgotten. */
+        public void succeeded() {
             failures.remove(key);
-            return new SignIn.SignedIn(viewer.get());
         }
-        if (after.count() >= FREE_FAILURES) {
-            LOG.warn("Sign-in locked for username '{}' for {} min after {} consecutive failed attempts",
-                    key, lock(after.count()).toMinutes(), after.count());
+
+        /** A first step passed (a right password): this attempt no longer counts, earlier failures do. */
+        public void passedFirstStep() {
+            if (before == null) {
+                failures.remove(key, after);
+            } else {
+                failures.replace(key, after, before);
+            }
         }
-        return new SignIn.Refused();
+
+        /** The check failed: the attempt stays counted. */
+        public void failed() {
+            if (after != null && after.count() >= FREE_FAILURES) {
+                LOG.warn("Sign-in locked for username '{}' for {} min after {} consecutive failed attempts",
+                        key, lock(after.count()).toMinutes(), after.count());
+            }
+        }
     }
 
     /** The lock after the {@code count}th consecutive failure (count &ge; {@value #FREE_FAILURES}). */

@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.PasswordHasher;
 import nl.casustafel.account.Role;
+import nl.casustafel.account.SecondFactorService;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.covenant.Covenant;
@@ -30,7 +31,8 @@ import java.util.List;
 
 /**
  * Loads the demo region from {@code config/demo/} into an empty database: municipalities,
- * parties, schools, one account of every role, and about 200 synthetic pupils.
+ * parties, schools, one account of every role (all with the documented demo password and TOTP secret),
+ * and about 200 synthetic pupils.
  */
 @Singleton
 public class DemoRegionLoader {
@@ -46,6 +48,7 @@ public class DemoRegionLoader {
     private final PupilRepository pupils;
     private final PupilIdentityRepository identities;
     private final PasswordHasher hasher;
+    private final SecondFactorService secondFactors;
     private final CovenantRules rules;
     private final DemoFacts facts;
     private final DemoAbsence absence;
@@ -53,7 +56,7 @@ public class DemoRegionLoader {
     public DemoRegionLoader(ConfigFiles config, CovenantRepository covenants, MunicipalityRepository municipalities,
                             PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
                             PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher,
-                            CovenantRules rules, DemoFacts facts, DemoAbsence absence) {
+                            SecondFactorService secondFactors, CovenantRules rules, DemoFacts facts, DemoAbsence absence) {
         this.config = config;
         this.covenants = covenants;
         this.municipalities = municipalities;
@@ -63,6 +66,7 @@ public class DemoRegionLoader {
         this.pupils = pupils;
         this.identities = identities;
         this.hasher = hasher;
+        this.secondFactors = secondFactors;
         this.rules = rules;
         this.facts = facts;
         this.absence = absence;
@@ -84,7 +88,8 @@ public class DemoRegionLoader {
                 Sector.valueOf(s.text("sector")), partyId(s.text("board")), partyId(s.text("partnership")),
                 municipalityId(s.text("municipality")))));
         String passwordHash = hasher.hash(region.text("demoPassword"));
-        region.list("users").forEach(u -> saveUser(u, passwordHash));
+        String totpSecret = region.text("demoTotpSecret");
+        region.list("users").forEach(u -> saveUser(u, passwordHash, totpSecret));
         List<YamlNode> pupilNodes = config.yaml("demo/pupils.yaml").list("pupils");
         pupilNodes.forEach(this::savePupil);
         facts.load(region);
@@ -102,7 +107,7 @@ public class DemoRegionLoader {
                 rules.initialTermYears(), rules.renewalTermYears()));
     }
 
-    private void saveUser(YamlNode u, String passwordHash) {
+    private void saveUser(YamlNode u, String passwordHash, String totpSecret) {
         Role role = Role.valueOf(u.text("role"));
         Party party = parties.findByName(u.text("party")).orElseThrow(() -> missing("party", u.text("party")));
         if (!role.belongsTo(party.type())) {
@@ -111,6 +116,7 @@ public class DemoRegionLoader {
         UserAccount account = accounts.save(new UserAccount(null, u.text("username"), u.text("name"), role, party.id(), passwordHash, true));
         u.texts("schools").forEach(brin -> accounts.addSchool(account.id(), schoolId(brin)));
         u.texts("swornFor").forEach(code -> accounts.addSwornMunicipality(account.id(), municipalityId(code)));
+        secondFactors.enrolWithKnownSecret(account.id(), totpSecret);
     }
 
     private void savePupil(YamlNode p) {

@@ -1,10 +1,18 @@
 package nl.casustafel.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -12,10 +20,22 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.account.AccountService;
+import nl.casustafel.account.Enrolment;
+import nl.casustafel.account.EnrolmentResult;
+import nl.casustafel.account.FirstFactor;
+import nl.casustafel.account.PendingSignIn;
 import nl.casustafel.account.SignIn;
 import nl.casustafel.account.Viewer;
 
-/** Aanmelden: username and password, checked by the same account service as the API's {@code POST /login}. */
+import java.util.List;
+
+/**
+ * Aanmelden in two steps, checked by the same account service as the API: username and password, then
+ * the second factor (a code of the authenticator app or a recovery code), or, for an account without
+ * one, its enrolment (QR code, first code, recovery codes). Until the second factor is done the session
+ * holds no {@link Viewer}: the half-done sign-in lives only in this view, so every other view stays closed
+ * and leaving the page starts again at the password.
+ */
 @Route("login")
 @PageTitle("Aanmelden | Casustafel")
 @AnonymousAllowed
@@ -26,6 +46,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final UiSignIn uiSignIn;
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n;
+    private final VerticalLayout secondStep = new VerticalLayout();
 
     public LoginView(AccountService accounts, UiSignIn uiSignIn) {
         this.accounts = accounts;
@@ -37,16 +58,129 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n = dutch();
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
-        form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
-        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form);
+        form.addLoginListener(event -> checkPassword(event.getUsername(), event.getPassword()));
+        secondStep.setId("second-factor");
+        secondStep.setVisible(false);
+        secondStep.setMaxWidth("32em");
+        secondStep.setAlignItems(Alignment.STRETCH);
+        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form, secondStep);
     }
 
-    private void signIn(String username, String password) {
-        switch (accounts.signIn(username, password)) {
-            case SignIn.SignedIn(Viewer viewer) -> uiSignIn.complete(viewer);
-            case SignIn.Refused refused -> showError(getTranslation("login.error.title"), getTranslation("login.error.message"));
-            case SignIn.Locked locked -> showError(getTranslation("login.locked.title"),
-                    getTranslation("login.locked.message", locked.minutes()));
+    private void checkPassword(String username, String password) {
+        switch (accounts.checkPassword(username, password)) {
+            case FirstFactor.Passed(PendingSignIn pending) -> {
+                form.setVisible(false);
+                secondStep.setVisible(true);
+                if (pending.enrolled()) {
+                    askCode(pending);
+                } else {
+                    enrol(pending, accounts.startEnrolment(pending));
+                }
+            }
+            case FirstFactor.Failed(SignIn outcome) -> showError(outcome);
+        }
+    }
+
+    private void askCode(PendingSignIn pending) {
+        TextField code = codeField("second-factor-code", getTranslation("login.code.label"));
+        Paragraph error = error("second-factor-error");
+        Button confirm = primary("second-factor-submit", getTranslation("login.code.submit"));
+        confirm.addClickListener(click -> {
+            SignIn outcome = accounts.checkCode(pending, code.getValue());
+            if (outcome instanceof SignIn.SignedIn(Viewer viewer)) {
+                completeSignIn(viewer);
+                return;
+            }
+            show(error, outcome instanceof SignIn.Locked locked
+                    ? getTranslation("login.locked.message", locked.minutes())
+                    : getTranslation("login.code.error"));
+            code.clear();
+            code.focus();
+        });
+        secondStep.add(new H2(getTranslation("login.code.title")), new Paragraph(getTranslation("login.code.intro")),
+                code, error, confirm);
+        code.focus();
+    }
+
+    private void enrol(PendingSignIn pending, Enrolment enrolment) {
+        Image qr = new Image(accounts.qrPng(enrolment), getTranslation("login.enrol.qr"));
+        qr.setId("totp-qr");
+        qr.setWidth("240px");
+        TextField secret = new TextField(getTranslation("login.enrol.secret"));
+        secret.setId("totp-secret");
+        secret.setValue(enrolment.secretInGroups());
+        secret.setReadOnly(true);
+        TextField code = codeField("enrol-code", getTranslation("login.enrol.code"));
+        Paragraph error = error("enrol-error");
+        Button confirm = primary("enrol-submit", getTranslation("login.enrol.submit"));
+        confirm.addClickListener(click -> {
+            switch (accounts.confirmEnrolment(pending, enrolment, code.getValue())) {
+                case EnrolmentResult.Confirmed(Viewer viewer, List<String> recoveryCodes) -> showRecoveryCodes(viewer, recoveryCodes);
+                case EnrolmentResult.Failed(SignIn outcome) -> {
+                    show(error, outcome instanceof SignIn.Locked locked
+                            ? getTranslation("login.locked.message", locked.minutes())
+                            : getTranslation("login.enrol.error"));
+                    code.clear();
+                }
+            }
+        });
+        secondStep.add(new H2(getTranslation("login.enrol.title")), new Paragraph(getTranslation("login.enrol.intro")),
+                qr, secret, code, error, confirm);
+    }
+
+    /** The recovery codes, this once; the sign-in completes when the user says they are kept. */
+    private void showRecoveryCodes(Viewer viewer, List<String> recoveryCodes) {
+        secondStep.removeAll();
+        UnorderedList list = new UnorderedList();
+        list.setId("recovery-codes");
+        list.getStyle().set("font-family", "monospace");
+        recoveryCodes.forEach(code -> list.add(new ListItem(code)));
+        Button next = primary("recovery-continue", getTranslation("login.recovery.continue"));
+        next.addClickListener(click -> completeSignIn(viewer));
+        secondStep.add(new H2(getTranslation("login.recovery.title")), new Paragraph(getTranslation("login.recovery.intro")),
+                list, next);
+    }
+
+    /** The one place where a sign-in completes: a new session id, the viewer in the session, home. */
+    private void completeSignIn(Viewer viewer) {
+        uiSignIn.complete(viewer);
+    }
+
+    private TextField codeField(String id, String label) {
+        TextField code = new TextField(label);
+        code.setId(id);
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.setMaxLength(40);
+        code.setRequired(true);
+        return code;
+    }
+
+    private static Paragraph error(String id) {
+        Paragraph error = new Paragraph();
+        error.setId(id);
+        error.getStyle().set("color", "var(--lumo-error-text-color, #c00)");
+        error.setVisible(false);
+        return error;
+    }
+
+    private static void show(Paragraph error, String message) {
+        error.setText(message);
+        error.setVisible(true);
+    }
+
+    private static Button primary(String id, String text) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.addClickShortcut(Key.ENTER);
+        return button;
+    }
+
+    private void showError(SignIn outcome) {
+        if (outcome instanceof SignIn.Locked locked) {
+            showError(getTranslation("login.locked.title"), getTranslation("login.locked.message", locked.minutes()));
+        } else {
+            showError(getTranslation("login.error.title"), getTranslation("login.error.message"));
         }
     }
 

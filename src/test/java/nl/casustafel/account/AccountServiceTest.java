@@ -21,7 +21,7 @@ class AccountServiceTest implements CasustafelTestProperties {
 
     @Test
     void careCoordinatorSignsInWithRolePartyAndSchools() {
-        Viewer viewer = ((SignIn.SignedIn) accounts.signIn("zorg.dijkstad", "casustafel-demo")).viewer();
+        Viewer viewer = ((SignIn.SignedIn) accounts.signIn("zorg.dijkstad", "casustafel-demo", nl.casustafel.DemoTotp.code("zorg.dijkstad"))).viewer();
         assertEquals(Role.CARE_COORDINATOR, viewer.role());
         assertEquals("Scholengroep Dijkstreek", viewer.partyName());
         assertEquals(1, viewer.schoolIds().size());
@@ -30,9 +30,9 @@ class AccountServiceTest implements CasustafelTestProperties {
 
     @Test
     void wrongPasswordOrUnknownUserIsRefused() {
-        assertEquals(new SignIn.Refused(), accounts.signIn("zorg.dijkstad", "wrong"));
-        assertEquals(new SignIn.Refused(), accounts.signIn("nobody", "casustafel-demo"));
-        assertEquals(new SignIn.Refused(), accounts.signIn(null, null));
+        assertEquals(new SignIn.Refused(), accounts.signIn("zorg.dijkstad", "wrong", nl.casustafel.DemoTotp.code("zorg.dijkstad")));
+        assertEquals(new SignIn.Refused(), accounts.signIn("nobody", "casustafel-demo", "123456"));
+        assertEquals(new SignIn.Refused(), accounts.signIn(null, null, null));
     }
 
     @Test

@@ -64,6 +64,24 @@ class ApiSecurityTest implements CasustafelTestProperties {
     }
 
     @Test
+    void theApiAsksTheSecondFactorToo() {
+        assertEquals(401, loginWithCode("smw.anker", null).getStatus().getCode(), "password alone");
+        assertEquals(401, loginWithCode("smw.anker", nl.casustafel.DemoTotp.wrongCode(nl.casustafel.DemoTotp.SECRET)).getStatus().getCode());
+        Map<?, ?> answer = httpClient.toBlocking().retrieve(HttpRequest.POST("/login", Map.of("username", "smw.anker",
+                "password", ApiClient.DEMO_PASSWORD, "code", nl.casustafel.DemoTotp.code("smw.anker"))), Map.class);
+        assertNotNull(answer.get("access_token"));
+    }
+
+    private HttpClientResponseException loginWithCode(String username, String code) {
+        Map<String, String> body = new java.util.HashMap<>(Map.of("username", username, "password", ApiClient.DEMO_PASSWORD));
+        if (code != null) {
+            body.put("code", code);
+        }
+        return assertThrows(HttpClientResponseException.class, () -> httpClient.toBlocking()
+                .exchange(HttpRequest.POST("/login", body), Argument.of(Map.class), Argument.of(Map.class)));
+    }
+
+    @Test
     void sixWrongPasswordsLockTheUsernameSoEvenTheRightPasswordIsRefusedForAMinute() {
         for (int i = 0; i < 5; i++) {
             assertEquals(401, login("swv.orthopedagoog", "fout " + i).getStatus().getCode());

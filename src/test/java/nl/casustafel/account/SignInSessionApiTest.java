@@ -10,6 +10,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
+import nl.casustafel.DemoTotp;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.ForgedTokens;
 import nl.casustafel.platform.InvalidInputException;
@@ -53,7 +54,7 @@ class SignInSessionApiTest implements CasustafelTestProperties {
     @Test
     void loginGivesAnHs256TokenNamingOnlyUserAndSessionForEightHours() {
         Map<String, Object> answer = api.call(HttpRequest.POST("/login",
-                Map.of("username", "jgz.arts", "password", ApiClient.DEMO_PASSWORD)), null).body(200);
+                Map.of("username", "jgz.arts", "password", ApiClient.DEMO_PASSWORD, "code", DemoTotp.code("jgz.arts"))), null).body(200);
         assertEquals("Bearer", answer.get("token_type"));
         assertEquals(28800, ((Number) answer.get("expires_in")).intValue());
         assertEquals("jgz.arts", answer.get("username"));
@@ -102,7 +103,7 @@ class SignInSessionApiTest implements CasustafelTestProperties {
             assertEquals(401, api.status(first, "/api/me"));
             assertEquals(401, api.status(second, "/api/me"));
             assertEquals(200, api.status(someoneElse, "/api/me"));
-            api.call(HttpRequest.POST("/login", Map.of("username", "jeugdhulp.anker", "password", ApiClient.DEMO_PASSWORD)), null)
+            api.call(HttpRequest.POST("/login", Map.of("username", "jeugdhulp.anker", "password", ApiClient.DEMO_PASSWORD, "code", DemoTotp.code("jeugdhulp.anker"))), null)
                     .assertProblem(401, null);
         } finally {
             users.update(account);
@@ -118,7 +119,7 @@ class SignInSessionApiTest implements CasustafelTestProperties {
             lifecycle.changePassword(account.id(), "een heel nieuw wachtwoord");
             assertEquals(401, api.status(token, "/api/me"));
             Map<String, Object> answer = api.call(HttpRequest.POST("/login",
-                    Map.of("username", "leerplicht.veenhoven", "password", "een heel nieuw wachtwoord")), null).body(200);
+                    Map.of("username", "leerplicht.veenhoven", "password", "een heel nieuw wachtwoord", "code", DemoTotp.code("leerplicht.veenhoven"))), null).body(200);
             assertEquals(200, api.status((String) answer.get("access_token"), "/api/me"));
         } finally {
             users.update(account);
@@ -139,7 +140,7 @@ class SignInSessionApiTest implements CasustafelTestProperties {
     void wrongPasswordIsADutchProblem() {
         ApiClient.Answer answer = api.call(HttpRequest.POST("/login", Map.of("username", "fg", "password", "fout")), null);
         answer.assertProblem(401, null);
-        assertEquals("Gebruikersnaam of wachtwoord onjuist.", answer.body().get("detail"));
+        assertEquals("Gebruikersnaam, wachtwoord of code onjuist.", answer.body().get("detail"));
     }
 
     @Test

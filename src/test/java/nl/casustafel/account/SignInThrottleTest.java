@@ -107,6 +107,20 @@ class SignInThrottleTest {
         assertEquals(message, new SignIn.Locked(Duration.ofSeconds(seconds)).message());
     }
 
+    @Test
+    void aPassedFirstStepTakesBackOnlyItsOwnCountSoFailedCodesAddUpWithFailedPasswords() {
+        for (int i = 0; i < 3; i++) {
+            wrong("beheer");
+        }
+        for (int round = 0; round < 2; round++) {
+            SignInThrottle.Attempt password = throttle.begin("beheer");
+            assertTrue(password.locked().isEmpty());
+            password.passedFirstStep();
+            assertInstanceOf(SignIn.Refused.class, throttle.attempt("beheer", Optional::empty), "wrong code");
+        }
+        assertTrue(throttle.begin("beheer").locked().isPresent(), "3 wrong passwords and 2 wrong codes lock");
+    }
+
     private SignIn wrong(String username) {
         return throttle.attempt(username, () -> {
             passwordChecks.incrementAndGet();

@@ -64,7 +64,7 @@ class ProblemResponseTest implements CasustafelTestProperties {
     void wrongPasswordAtLoginIsAProblem401() throws IOException {
         Answer answer = send(HttpRequest.POST("/login", Map.of("username", "zorg.dijkstad", "password", "fout")));
         answer.assertProblem(401, "about:blank", "Niet aangemeld.");
-        assertEquals("Gebruikersnaam of wachtwoord onjuist.", answer.detail());
+        assertEquals("Gebruikersnaam, wachtwoord of code onjuist.", answer.detail());
     }
 
     @Test
