@@ -1,5 +1,6 @@
 package nl.casustafel.absence;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
@@ -50,7 +51,7 @@ public class AbsenceController {
     }
 
     @Serdeable
-    public record BatchRequest(@Nullable List<@Valid RecordRequest> records) {
+    public record BatchRequest(@Nullable List<@NotNull @Valid RecordRequest> records) {
     }
 
     /** Stores the batch, all or nothing; a 400 problem lists every rejected record as {@code records[i]}. */

@@ -1,5 +1,6 @@
 package nl.casustafel.consent;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import nl.casustafel.platform.PlausibleDate;
@@ -50,7 +51,7 @@ public class ConsentController {
 
     @Serdeable
     public record NewConsentRequest(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable @PlainText(max = 500) String hulpvraag,
-                                    @Nullable @Size(max = 20) List<@PlainText(max = 32) String> categories,
+                                    @Nullable @Size(max = 20) List<@NotNull @PlainText(max = 32) String> categories,
                                     boolean givenByPupil, boolean givenByParent,
                                     @Nullable @PlainText(max = 200) String parentName, @Nullable ConsentMethod method,
                                     @Nullable @PlausibleDate LocalDate givenOn,

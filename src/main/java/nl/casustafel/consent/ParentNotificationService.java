@@ -1,5 +1,6 @@
 package nl.casustafel.consent;
 
+import jakarta.validation.constraints.NotNull;
 import nl.casustafel.platform.InputRules;
 import jakarta.validation.constraints.Size;
 import nl.casustafel.platform.PlausibleDate;
@@ -50,7 +51,7 @@ public class ParentNotificationService {
     /** What is filled in: when the parents were told, for which meeting, and which parties were named. */
     @Serdeable
     public record NewNotification(@Nullable MeetingType purpose, @Nullable @PlausibleDate LocalDate notifiedOn,
-                                  @Nullable @Size(max = 100) List<Long> partyIds, @Nullable @PlainText(max = 500) String note) {
+                                  @Nullable @Size(max = 100) List<@NotNull Long> partyIds, @Nullable @PlainText(max = 500) String note) {
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -111,7 +112,7 @@ public class MeetingController {
     @Serdeable
     public record NewSeriesRequest(@Nullable MeetingType type, @Nullable @PlainText(max = 200) String name, @Nullable Long schoolId,
                                    @Nullable @Min(1) @Max(52) Integer everyWeeks, @Nullable @PlainText(max = 300) String location,
-                                   @Nullable @Size(max = 100) List<Long> participantIds) {
+                                   @Nullable @Size(max = 100) List<@NotNull Long> participantIds) {
     }
 
     @Post("/series/{seriesId}/meetings")
