@@ -1,6 +1,5 @@
 package nl.casustafel.platform;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -56,8 +55,6 @@ class BadInputFuzzTest implements CasustafelTestProperties {
     HttpClient httpClient;
     @Inject
     JsonMapper json;
-    @Inject
-    JdbcOperations jdbc;
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -222,7 +219,7 @@ class BadInputFuzzTest implements CasustafelTestProperties {
     private List<byte[]> bodies(Map<String, Object> schema) {
         List<byte[]> bodies = new ArrayList<>();
         for (String raw : List.of("", " ", "{", "{\"a\":", "}", "null", "[]", "\"x\"", "123", "true", "{}", "{\"onbekend\": 1}",
-                "{\"a\": 1,}", "{'a': 1}", "[".repeat(100_000), "{\"a\":".repeat(50_000), "{\"x\": \"" + MEGABYTE + "\"}")) {
+                "{\"a\": 1,}", "{'a': 1}", "[".repeat(10_000), "{\"a\":".repeat(5_000), "{\"x\": \"" + MEGABYTE + "\"}")) {
             bodies.add(raw.getBytes(StandardCharsets.UTF_8));
         }
         bodies.add(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}); // not UTF-8
@@ -270,7 +267,7 @@ class BadInputFuzzTest implements CasustafelTestProperties {
             values.addAll(List.of("\"misschien\"", "2", "\"\""));
         } else if ("array".equals(type)) {
             Map<String, Object> items = schema.get("items") == null ? Map.of() : resolve(map(schema.get("items")));
-            values.addAll(List.of("\"x\"", "[null]", "[" + "1,".repeat(100_000) + "1]"));
+            values.addAll(List.of("\"x\"", "[null]", "[" + "1,".repeat(10_001) + "1]"));
             if (items.get("properties") != null) {
                 propertyMutations(items).keySet().forEach(pair -> values.add("[{" + pair + "}]"));
             } else {
