@@ -1,5 +1,6 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.platform.PlausibleDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import nl.casustafel.platform.PlainText;
@@ -80,7 +81,7 @@ public class AbsenceController {
     /** The signals of the caller's schools, each pupil as the caller may see it. */
     @Get("/absence-signals")
     @Secured("CARE_COORDINATOR")
-    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue LocalDate on) {
+    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on) {
         return on == null ? workList.of(viewers.of(authentication)) : workList.of(viewers.of(authentication), on);
     }
 }

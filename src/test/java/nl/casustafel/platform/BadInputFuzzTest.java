@@ -339,6 +339,28 @@ class BadInputFuzzTest implements CasustafelTestProperties {
         }
     }
 
+    @Test
+    void queryValuesOfTheWrongTypeOrOutOfRangeAreA400Problem() {
+        Map<String, List<String>> byUser = Map.of(
+                "zorg.dijkstad", List.of("/api/pupils?name=%00", "/api/pupils?schoolYear=99999999999",
+                        "/api/pupils?schoolYear=abc", "/api/absence-signals?on=%2B999999999-12-31", "/api/absence-signals?on=0000-01-01",
+                        "/api/absence-signals?on=2026-02-30", "/api/pupils/at-my-tables?x=%00"),
+                "fg", List.of("/api/access-log?from=0000-01-01", "/api/access-log?until=%2B999999999-12-31",
+                        "/api/access-log?username=%00", "/api/access-log?pupilId=99999999999999999999", "/api/access-log?from=abc"));
+        byUser.forEach((user, uris) -> {
+            String token = tokens.computeIfAbsent(user, api::token);
+            for (String uri : uris) {
+                ApiClient.Answer answer = api.call(HttpRequest.GET(uri), token);
+                if (uri.contains("?x=")) {
+                    assertEquals(200, answer.status(), uri + ": an unknown query value is ignored: " + answer.raw());
+                    continue;
+                }
+                assertEquals(400, answer.status(), uri + ": " + answer.raw());
+                assertTrue(answer.contentType().startsWith("application/problem+json"), uri + ": " + answer.contentType());
+            }
+        });
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
 
     /**
