@@ -1,5 +1,9 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.platform.PlausibleDate;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -40,19 +44,21 @@ public class AbsenceController {
 
     /** One absence record as a school system sends it; fields as in the CSV export. */
     @Serdeable
-    public record RecordRequest(@Nullable String recordId, @Nullable String brin, @Nullable String bsn, @Nullable String date,
-                                @Nullable Integer lessonHour, @Nullable String partOfDay, @Nullable String kind,
-                                @Nullable BigDecimal hours, @Nullable String reasonCode) {
+    public record RecordRequest(@Nullable @PlainText(max = 64) String recordId, @Nullable @PlainText(max = 20) String brin,
+                                @Nullable @PlainText(max = 20) String bsn, @Nullable @PlainText(max = 20) String date,
+                                @Nullable Integer lessonHour, @Nullable @PlainText(max = 20) String partOfDay,
+                                @Nullable @PlainText(max = 40) String kind,
+                                @Nullable BigDecimal hours, @Nullable @PlainText(max = 20) String reasonCode) {
     }
 
     @Serdeable
-    public record BatchRequest(@Nullable List<RecordRequest> records) {
+    public record BatchRequest(@Nullable List<@NotNull @Valid RecordRequest> records) {
     }
 
     /** Stores the batch, all or nothing; a 400 problem lists every rejected record as {@code records[i]}. */
     @Post("/absence-records")
     @Secured("CARE_COORDINATOR")
-    public ImportReport push(Authentication authentication, @Body BatchRequest body) {
+    public ImportReport push(Authentication authentication, @Valid @Body BatchRequest body) {
         List<RecordRequest> records = body.records() == null ? List.of() : body.records();
         if (records.isEmpty() || records.size() > MAX_BATCH) {
             throw new InvalidInputException("records", "Stuur 1 tot en met " + MAX_BATCH + " registraties per keer.");
@@ -75,7 +81,7 @@ public class AbsenceController {
     /** The signals of the caller's schools, each pupil as the caller may see it. */
     @Get("/absence-signals")
     @Secured("CARE_COORDINATOR")
-    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue LocalDate on) {
+    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on) {
         return on == null ? workList.of(viewers.of(authentication)) : workList.of(viewers.of(authentication), on);
     }
 }

@@ -1,5 +1,7 @@
 package nl.casustafel.audit;
 
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,8 +25,9 @@ public class AccessLogController {
     }
 
     @Get
-    public List<AccessLogSearch.Entry> search(@Nullable @QueryValue Long pupilId, @Nullable @QueryValue String username,
-                                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate until) {
+    public List<AccessLogSearch.Entry> search(@Nullable @QueryValue Long pupilId, @Nullable @QueryValue @PlainText(max = 64) String username,
+                                              @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate from,
+                                              @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate until) {
         return search.search(new AccessLogSearch.Query(pupilId, username, from, until));
     }
 

@@ -1,5 +1,10 @@
 package nl.casustafel.consent;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -26,6 +31,9 @@ import java.util.List;
         "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
 public class ConsentController {
 
+    /** A consent runs at most until the pupil is an adult; a pupil of 4 reaches 18 in 14 years. */
+    static final int CONSENT_YEARS_AHEAD = 15;
+
     private final ConsentService consents;
     private final ParentNotificationService notifications;
     private final WithdrawalNotices notices;
@@ -42,19 +50,21 @@ public class ConsentController {
     }
 
     @Serdeable
-    public record NewConsentRequest(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
-                                    @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
-                                    @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
-                                    @Nullable LocalDate validUntil) {
+    public record NewConsentRequest(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable @PlainText(max = 500) String hulpvraag,
+                                    @Nullable @Size(max = 20) List<@NotNull @PlainText(max = 32) String> categories,
+                                    boolean givenByPupil, boolean givenByParent,
+                                    @Nullable @PlainText(max = 200) String parentName, @Nullable ConsentMethod method,
+                                    @Nullable @PlausibleDate LocalDate givenOn,
+                                    @Nullable @PlausibleDate(yearsAhead = CONSENT_YEARS_AHEAD) LocalDate validUntil) {
     }
 
     @Serdeable
-    public record WithdrawRequest(@Nullable LocalDate withdrawnOn, @Nullable String note) {
+    public record WithdrawRequest(@Nullable @PlausibleDate LocalDate withdrawnOn, @Nullable @PlainText(max = 500) String note) {
     }
 
     /** {@code pupil}: the pupil's handle at a table, or its number for a caller who sees it by name. */
     @Post("/pupils/{pupil}/consents")
-    public HttpResponse<Consent> record(Authentication authentication, @PathVariable String pupil, @Body NewConsentRequest body) {
+    public HttpResponse<Consent> record(Authentication authentication, @PathVariable String pupil, @Valid @Body NewConsentRequest body) {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(consents.record(viewer, pupilId(viewer, pupil), new ConsentService.NewConsent(
                 body.partyId(), body.purpose(), body.hulpvraag(), body.categories(), body.givenByPupil(), body.givenByParent(),
@@ -68,14 +78,14 @@ public class ConsentController {
     }
 
     @Post("/consents/{consentId}/withdraw")
-    public Consent withdraw(Authentication authentication, @PathVariable long consentId, @Nullable @Body WithdrawRequest body) {
+    public Consent withdraw(Authentication authentication, @PathVariable long consentId, @Nullable @Valid @Body WithdrawRequest body) {
         return consents.withdraw(viewers.of(authentication), consentId,
                 body == null ? null : body.withdrawnOn(), body == null ? null : body.note());
     }
 
     @Post("/pupils/{pupil}/notifications")
     public HttpResponse<ParentNotificationService.Recorded> notifyParents(Authentication authentication, @PathVariable String pupil,
-                                                                          @Body ParentNotificationService.NewNotification body) {
+                                                                          @Valid @Body ParentNotificationService.NewNotification body) {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(notifications.record(viewer, pupilId(viewer, pupil), body));
     }

@@ -1,5 +1,6 @@
 package nl.casustafel.consent;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import nl.casustafel.meeting.MeetingEvents;
@@ -108,10 +109,13 @@ public class ConsentService {
         if (input.givenOn() == null || input.givenOn().isAfter(today)) {
             throw new InvalidInputException("givenOn", "Vul de datum in waarop de toestemming is gegeven (niet in de toekomst).");
         }
+        InputRules.requireDate("givenOn", input.givenOn(), today, 0);
+        InputRules.requireDate("validUntil", input.validUntil(), today, ConsentController.CONSENT_YEARS_AHEAD);
         if (input.validUntil() != null && input.validUntil().isBefore(input.givenOn())) {
             throw new InvalidInputException("validUntil", "De einddatum ligt vóór de datum van de toestemming.");
         }
-        String parentName = input.parentName() == null ? null : input.parentName().strip();
+        InputRules.requireText("hulpvraag", hulpvraag, 500);
+        String parentName = input.parentName() == null ? null : InputRules.requireText("parentName", input.parentName().strip(), 200);
         if (input.givenByParent() && (parentName == null || parentName.isEmpty())) {
             throw new InvalidInputException("parentName", "Vul de naam van de ouder of voogd in die toestemming gaf.");
         }
@@ -147,7 +151,7 @@ public class ConsentService {
         if (on.isAfter(today) || on.isBefore(consent.givenOn())) {
             throw new InvalidInputException("withdrawnOn", "De datum van intrekking ligt in de toekomst of vóór de toestemming.");
         }
-        String text = note == null ? null : note.strip();
+        String text = note == null ? null : InputRules.requireText("note", note.strip(), 500);
         if (text != null && text.length() > 500) {
             throw new InvalidInputException("note", "De toelichting is te lang (hooguit 500 tekens).");
         }

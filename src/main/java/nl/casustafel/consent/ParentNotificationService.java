@@ -1,5 +1,10 @@
 package nl.casustafel.consent;
 
+import jakarta.validation.constraints.NotNull;
+import nl.casustafel.platform.InputRules;
+import jakarta.validation.constraints.Size;
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import nl.casustafel.meeting.MeetingEvents;
@@ -45,8 +50,8 @@ public class ParentNotificationService {
 
     /** What is filled in: when the parents were told, for which meeting, and which parties were named. */
     @Serdeable
-    public record NewNotification(@Nullable MeetingType purpose, @Nullable LocalDate notifiedOn,
-                                  @Nullable List<Long> partyIds, @Nullable String note) {
+    public record NewNotification(@Nullable MeetingType purpose, @Nullable @PlausibleDate LocalDate notifiedOn,
+                                  @Nullable @Size(max = 100) List<@NotNull Long> partyIds, @Nullable @PlainText(max = 500) String note) {
     }
 
     @Serdeable
@@ -70,7 +75,8 @@ public class ParentNotificationService {
         if (named.isEmpty() || !named.stream().allMatch(parties::existsById)) {
             throw new InvalidInputException("partyIds", "Kies de partijen die de ouders als deelnemers zijn genoemd.");
         }
-        String note = input.note() == null ? null : input.note().strip();
+        InputRules.requireDate("notifiedOn", input.notifiedOn(), LocalDate.now(clock), 0);
+        String note = input.note() == null ? null : InputRules.requireText("note", input.note().strip(), 500);
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("note", "De toelichting is te lang (hooguit 500 tekens).");
         }

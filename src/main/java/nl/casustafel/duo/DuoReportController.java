@@ -1,5 +1,8 @@
 package nl.casustafel.duo;
 
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -35,17 +38,18 @@ public class DuoReportController {
     }
 
     @Serdeable
-    public record NewReportRequest(@Nullable DuoReportKind kind, @Nullable LocalDate reportedOn, @Nullable String duoReference) {
+    public record NewReportRequest(@Nullable DuoReportKind kind, @Nullable @PlausibleDate LocalDate reportedOn,
+                                   @Nullable @PlainText(max = 40) String duoReference) {
     }
 
     @Serdeable
-    public record CloseRequest(@Nullable String reason) {
+    public record CloseRequest(@Nullable @PlainText(max = 500) String reason) {
     }
 
     /** {@code pupil}: the pupil's number (the school sees its pupils by name) or its handle at a table. */
     @Post("/pupils/{pupil}/duo-reports")
     @Secured("CARE_COORDINATOR")
-    public HttpResponse<DuoReport> record(Authentication authentication, @PathVariable String pupil, @Body NewReportRequest body) {
+    public HttpResponse<DuoReport> record(Authentication authentication, @PathVariable String pupil, @Valid @Body NewReportRequest body) {
         Viewer viewer = viewers.of(authentication);
         DuoReport report = reports.record(viewer, pupilId(viewer, pupil),
                 new DuoReportService.NewReport(body.kind(), body.reportedOn(), body.duoReference()));
@@ -61,7 +65,7 @@ public class DuoReportController {
 
     @Post("/duo-reports/{reportId}/close")
     @Secured("ATTENDANCE_OFFICER")
-    public DuoReport close(Authentication authentication, @PathVariable long reportId, @Nullable @Body CloseRequest body) {
+    public DuoReport close(Authentication authentication, @PathVariable long reportId, @Nullable @Valid @Body CloseRequest body) {
         return reports.close(viewers.of(authentication), reportId, body == null ? null : body.reason());
     }
 

@@ -1,5 +1,6 @@
 package nl.casustafel.duo;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import nl.casustafel.meeting.MeetingEvents;
@@ -59,7 +60,8 @@ public class DuoReportService {
         if (input.reportedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("reportedOn", "De datum van de melding kan niet in de toekomst liggen.");
         }
-        String reference = input.duoReference() == null ? "" : input.duoReference().trim();
+        InputRules.requireDate("reportedOn", input.reportedOn(), LocalDate.now(clock), 0);
+        String reference = input.duoReference() == null ? "" : InputRules.requireText("duoReference", input.duoReference().trim(), 40);
         if (reference.isEmpty() || reference.length() > 40) {
             throw new InvalidInputException("duoReference", "Vul het kenmerk van de melding bij DUO in (hooguit 40 tekens).");
         }
@@ -79,7 +81,7 @@ public class DuoReportService {
         if (!report.open()) {
             throw new InvalidInputException("reportId", "Deze DUO-melding is al gesloten.");
         }
-        String note = reason == null ? null : reason.strip();
+        String note = reason == null ? null : InputRules.requireText("reason", reason.strip(), 500);
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("reason", "De toelichting is te lang (hooguit 500 tekens).");
         }

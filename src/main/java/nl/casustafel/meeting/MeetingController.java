@@ -1,5 +1,12 @@
 package nl.casustafel.meeting;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,6 +37,11 @@ import java.util.List;
         "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
 public class MeetingController {
 
+    /** Tables plan a school year or two ahead, never decades. */
+    static final int MEETING_YEARS_AHEAD = 3;
+    /** An agreed action is due within weeks or months; a few years covers every real follow-up. */
+    static final int ACTION_YEARS_AHEAD = 3;
+
     private final MeetingService meetings;
     private final MeetingQueries queries;
     private final Viewers viewers;
@@ -43,29 +55,32 @@ public class MeetingController {
     }
 
     @Serdeable
-    public record PlanRequest(@Nullable Instant startsAt, @Nullable String location) {
+    public record PlanRequest(@Nullable @PlausibleDate(yearsAhead = MEETING_YEARS_AHEAD) Instant startsAt,
+                              @Nullable @PlainText(max = 300) String location) {
     }
 
     @Serdeable
-    public record MoveRequest(@Nullable Instant startsAt) {
+    public record MoveRequest(@Nullable @PlausibleDate(yearsAhead = MEETING_YEARS_AHEAD) Instant startsAt) {
     }
 
     @Serdeable
-    public record RegisterRequest(@Nullable Long pupilId, @Nullable String hulpvraag, @Nullable String reason,
+    public record RegisterRequest(@Nullable Long pupilId, @Nullable @PlainText(max = 500) String hulpvraag,
+                                  @Nullable @PlainText(max = 64) String reason,
                                   @Nullable Boolean consentGiven, @Nullable Boolean reportedToDuo,
-                                  @Nullable Boolean parentsKnowCjgAsks, @Nullable String parentsInformedBy) {
+                                  @Nullable Boolean parentsKnowCjgAsks, @Nullable @PlainText(max = 200) String parentsInformedBy) {
     }
 
     @Serdeable
-    public record NoteRequest(@Nullable String text) {
+    public record NoteRequest(@Nullable @PlainText(max = 2000) String text) {
     }
 
     @Serdeable
-    public record OutcomeRequest(@Nullable Integer version, @Nullable String outcome, @Nullable Long caseManagerId) {
+    public record OutcomeRequest(@Nullable Integer version, @Nullable @PlainText(max = 2000) String outcome, @Nullable Long caseManagerId) {
     }
 
     @Serdeable
-    public record ActionRequest(@Nullable String what, @Nullable Long ownerId, @Nullable LocalDate dueOn,
+    public record ActionRequest(@Nullable @PlainText(max = 500) String what, @Nullable Long ownerId,
+                                @Nullable @PlausibleDate(yearsAhead = ACTION_YEARS_AHEAD) LocalDate dueOn,
                                 @Nullable MeetingAction.Kind kind) {
     }
 
@@ -89,19 +104,20 @@ public class MeetingController {
 
     /** Sets up a table (meeting series); the caller chairs it. */
     @Post("/series")
-    public HttpResponse<MeetingSeries> createSeries(Authentication authentication, @Body NewSeriesRequest body) {
+    public HttpResponse<MeetingSeries> createSeries(Authentication authentication, @Valid @Body NewSeriesRequest body) {
         return HttpResponse.created(seriesPlanning.create(viewers.of(authentication), new SeriesPlanning.NewSeries(body.type(),
                 body.name(), body.schoolId(), body.everyWeeks(), body.location(), body.participantIds())));
     }
 
     @Serdeable
-    public record NewSeriesRequest(@Nullable MeetingType type, @Nullable String name, @Nullable Long schoolId,
-                                   @Nullable Integer everyWeeks, @Nullable String location, @Nullable List<Long> participantIds) {
+    public record NewSeriesRequest(@Nullable MeetingType type, @Nullable @PlainText(max = 200) String name, @Nullable Long schoolId,
+                                   @Nullable @Min(1) @Max(52) Integer everyWeeks, @Nullable @PlainText(max = 300) String location,
+                                   @Nullable @Size(max = 100) List<@NotNull Long> participantIds) {
     }
 
     @Post("/series/{seriesId}/meetings")
     public HttpResponse<MeetingViews.MeetingSummary> plan(Authentication authentication, @PathVariable long seriesId,
-                                                          @Body PlanRequest body) {
+                                                          @Valid @Body PlanRequest body) {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(queries.summary(viewer, meetings.plan(viewer, seriesId, body.startsAt(), body.location())));
     }
@@ -114,7 +130,7 @@ public class MeetingController {
     }
 
     @Post("/meetings/{id}/move")
-    public MeetingViews.MeetingSummary move(Authentication authentication, @PathVariable long id, @Body MoveRequest body) {
+    public MeetingViews.MeetingSummary move(Authentication authentication, @PathVariable long id, @Valid @Body MoveRequest body) {
         Viewer viewer = viewers.of(authentication);
         return queries.summary(viewer, meetings.move(viewer, id, body.startsAt()));
     }
@@ -130,7 +146,7 @@ public class MeetingController {
     /** Puts a pupil on the agenda; what must be filled in depends on the meeting type. */
     @Post("/meetings/{id}/agenda")
     public HttpResponse<MeetingViews.Registered> register(Authentication authentication, @PathVariable long id,
-                                                          @Body RegisterRequest body) {
+                                                          @Valid @Body RegisterRequest body) {
         Viewer viewer = viewers.of(authentication);
         if (body.pupilId() == null) {
             throw new InvalidInputException("pupilId", "Kies de leerling die u wilt aanmelden.");
@@ -151,7 +167,7 @@ public class MeetingController {
 
     /** The chair moves the open meeting to an agenda item. */
     @Post("/meetings/{id}/current")
-    public MeetingViews.MeetingSummary current(Authentication authentication, @PathVariable long id, @Body CurrentRequest body) {
+    public MeetingViews.MeetingSummary current(Authentication authentication, @PathVariable long id, @Valid @Body CurrentRequest body) {
         Viewer viewer = viewers.of(authentication);
         if (body.itemId() == null) {
             throw new InvalidInputException("itemId", "Kies het agendapunt dat nu aan de orde is.");
@@ -174,14 +190,14 @@ public class MeetingController {
     }
 
     @Post("/agenda-items/{id}/notes")
-    public HttpResponse<MeetingViews.Note> addNote(Authentication authentication, @PathVariable long id, @Body NoteRequest body) {
+    public HttpResponse<MeetingViews.Note> addNote(Authentication authentication, @PathVariable long id, @Valid @Body NoteRequest body) {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(queries.note(viewer, meetings.addNote(viewer, id, body.text())));
     }
 
     /** Saves outcome and case manager when {@code version} is still the stored one; else 400 on "outcome". */
     @Put("/agenda-items/{id}/outcome")
-    public MeetingViews.AgendaEntry outcome(Authentication authentication, @PathVariable long id, @Body OutcomeRequest body) {
+    public MeetingViews.AgendaEntry outcome(Authentication authentication, @PathVariable long id, @Valid @Body OutcomeRequest body) {
         Viewer viewer = viewers.of(authentication);
         if (body.version() == null) {
             throw new InvalidInputException("version", "Stuur de versie van het agendapunt mee die u het laatst hebt gelezen.");
@@ -191,7 +207,7 @@ public class MeetingController {
 
     /** Agrees an action; kind DUO_REPORT (verzuimoverleg) is due in 3 school days unless a date is given. */
     @Post("/agenda-items/{id}/actions")
-    public HttpResponse<MeetingViews.Action> addAction(Authentication authentication, @PathVariable long id, @Body ActionRequest body) {
+    public HttpResponse<MeetingViews.Action> addAction(Authentication authentication, @PathVariable long id, @Valid @Body ActionRequest body) {
         Viewer viewer = viewers.of(authentication);
         MeetingAction action = meetings.addAction(viewer, id, body.what(), body.ownerId(), body.dueOn(),
                 body.kind() == null ? MeetingAction.Kind.GENERAL : body.kind());

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -34,6 +35,9 @@ import java.util.Set;
 public class MeetingService {
 
     private static final int NOTE_MAX = 2000;
+    private static final int LOCATION_MAX = 300;
+    private static final int MEETING_YEARS_AHEAD = MeetingController.MEETING_YEARS_AHEAD;
+    private static final int ACTION_YEARS_AHEAD = MeetingController.ACTION_YEARS_AHEAD;
 
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
@@ -90,6 +94,8 @@ public class MeetingService {
         if (startsAt.isBefore(Instant.now(clock).minus(1, ChronoUnit.DAYS))) {
             throw new InvalidInputException("startsAt", "Een nieuw overleg kan niet in het verleden liggen.");
         }
+        requireMeetingTime(startsAt);
+        InputRules.requireText("location", location, LOCATION_MAX);
         return meetings.save(new Meeting(null, table.id(), startsAt, blankToNull(location, table.location()),
                 Meeting.Status.PLANNED, null, null, null));
     }
@@ -118,6 +124,7 @@ public class MeetingService {
         if (startsAt.isBefore(Instant.now(clock).minus(1, ChronoUnit.DAYS))) {
             throw new InvalidInputException("startsAt", "Een overleg kan niet naar het verleden worden verzet.");
         }
+        requireMeetingTime(startsAt);
         return meetings.update(new Meeting(meeting.id(), meeting.seriesId(), startsAt, meeting.location(), meeting.status(),
                 null, null, null));
     }
@@ -176,6 +183,9 @@ public class MeetingService {
                     ? "Aanmelden voor de thuiszitterstafel doen kernteam of school, leerplicht of de jeugdarts."
                     : "Leerlingen voor dit overleg meldt de zorgcoördinator van de school aan.");
         }
+        InputRules.requireText("hulpvraag", r.hulpvraag(), 500);
+        InputRules.requireText("reason", r.reason(), 64);
+        InputRules.requireText("parentsInformedBy", r.parentsInformedBy(), 200);
         if (items.existsByMeetingIdAndPupilId(meetingId, pupil.id())) {
             throw new InvalidInputException("pupilId", "Deze leerling staat al op de agenda.");
         }
@@ -323,6 +333,7 @@ public class MeetingService {
         if (body.isEmpty() || body.length() > NOTE_MAX) {
             throw new InvalidInputException("text", "Schrijf een notitie van hooguit " + NOTE_MAX + " tekens.");
         }
+        InputRules.requireText("text", body, NOTE_MAX);
         AgendaNote note = notes.save(new AgendaNote(null, itemId, viewer.userId(), viewer.partyId(), pupil.disclosure(), body, null));
         changed.publishEvent(new MeetingEvents.MeetingChanged(item.meetingId()));
         return note;
@@ -356,7 +367,7 @@ public class MeetingService {
             throw new InvalidInputException("outcome", "Iemand anders heeft de uitkomst intussen aangepast. Uw tekst staat nog in het veld; "
                     + "bekijk de nieuwe versie en sla opnieuw op.");
         }
-        String text = blankToNull(outcome, null);
+        String text = InputRules.requireText("outcome", blankToNull(outcome, null), 2000);
         if (text != null && text.length() > 2000) {
             throw new InvalidInputException("outcome", "De uitkomst is te lang (hooguit 2000 tekens).");
         }
@@ -390,7 +401,7 @@ public class MeetingService {
         Meeting meeting = meeting(item.meetingId());
         MeetingSeries table = seriesOf(meeting);
         seenAtItem(viewer, item);
-        String text = blankToNull(what, null);
+        String text = InputRules.requireText("what", blankToNull(what, null), 500);
         if (text == null || text.length() > 500) {
             throw new InvalidInputException("what", "Beschrijf de afspraak in hooguit 500 tekens.");
         }
@@ -398,7 +409,7 @@ public class MeetingService {
             throw new InvalidInputException("ownerId", "Kies wie de afspraak uitvoert: een deelnemer aan dit overleg.");
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate due = dueOn;
+        LocalDate due = InputRules.requireDate("dueOn", dueOn, today, ACTION_YEARS_AHEAD);
         if (kind == MeetingAction.Kind.DUO_REPORT) {
             if (table.type() != MeetingType.VERZUIMOVERLEG) {
                 throw new InvalidInputException("kind", "De afspraak 'DUO-melding binnen " + duoReportSchoolDays() + " schooldagen' hoort bij het verzuimoverleg.");
@@ -518,6 +529,11 @@ public class MeetingService {
         if (!tables.sitsAt(table.id(), viewer.userId())) {
             throw new InvalidInputException("meetingId", "U neemt niet deel aan dit overleg.");
         }
+    }
+
+    /** A meeting is planned at most a few years ahead; beyond that the moment is a typing error (or worse). */
+    private void requireMeetingTime(Instant startsAt) {
+        InputRules.requireDate("startsAt", LocalDate.ofInstant(startsAt, clock.getZone()), LocalDate.now(clock), MEETING_YEARS_AHEAD);
     }
 
     private static String blankToNull(@Nullable String value, @Nullable String fallback) {

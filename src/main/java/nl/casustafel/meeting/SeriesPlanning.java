@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,6 +60,7 @@ public class SeriesPlanning {
         if (name.isEmpty() || name.length() > NAME_MAX) {
             throw new InvalidInputException("name", "Geef het overleg een naam (hooguit " + NAME_MAX + " tekens).");
         }
+        InputRules.requireText("name", name, NAME_MAX);
         if (series.findByName(name).isPresent()) {
             throw new InvalidInputException("name", "Er is al een overleg met deze naam.");
         }
@@ -95,7 +97,8 @@ public class SeriesPlanning {
                 throw new InvalidInputException("participantIds", user.displayName() + " heeft een rol die niet aan deze tafel zit.");
             }
         }
-        String location = input.location() == null || input.location().isBlank() ? null : input.location().strip();
+        String location = input.location() == null || input.location().isBlank() ? null
+                : InputRules.requireText("location", input.location().strip(), 300);
         MeetingSeries saved = series.save(new MeetingSeries(null, input.type(), name, schoolId, partnershipId, viewer.userId(), weeks, location));
         series.addParticipant(saved.id(), viewer.userId());
         participants.forEach(id -> series.addParticipant(saved.id(), id));

@@ -1,5 +1,6 @@
 package nl.casustafel.pupil;
 
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -31,7 +32,7 @@ public class PupilController {
     @Get
     @Secured("CARE_COORDINATOR")
     public List<PupilView> list(Authentication authentication,
-                                @Nullable @QueryValue String name,
+                                @Nullable @QueryValue @PlainText(max = 200) String name,
                                 @Nullable @QueryValue Integer schoolYear) {
         return pupils.listOwnSchools(viewers.of(authentication), new PupilSearch(name, schoolYear));
     }

@@ -1,5 +1,7 @@
 package nl.casustafel.retention;
 
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlausibleDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,13 +34,13 @@ public class ClosingController {
     }
 
     @Serdeable
-    public record ClosingRequest(@Nullable ClosingReason reason, @Nullable LocalDate decidedOn) {
+    public record ClosingRequest(@Nullable ClosingReason reason, @Nullable @PlausibleDate LocalDate decidedOn) {
     }
 
     /** Closes the case; the answer names the destruction date. */
     @Post
     public HttpResponse<ClosingDecision> close(Authentication authentication, @PathVariable long pupilId,
-                                               @Nullable @Body ClosingRequest body) {
+                                               @Nullable @Valid @Body ClosingRequest body) {
         if (body == null) {
             throw new InvalidInputException("reason", "Kies de reden waarom het dossier wordt gesloten.");
         }

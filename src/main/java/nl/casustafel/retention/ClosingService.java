@@ -1,5 +1,6 @@
 package nl.casustafel.retention;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
@@ -55,6 +56,7 @@ public class ClosingService {
         if (input.decidedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("decidedOn", "De datum van het afsluitbesluit kan niet in de toekomst liggen.");
         }
+        InputRules.requireDate("decidedOn", input.decidedOn(), LocalDate.now(clock), 0);
         lockPupil(pupilId);
         if (standing(pupilId).isPresent()) {
             throw new InvalidInputException("pupilId", "Het dossier van deze leerling is al gesloten. Heropen het eerst.");

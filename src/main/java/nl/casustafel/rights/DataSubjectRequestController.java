@@ -1,5 +1,8 @@
 package nl.casustafel.rights;
 
+import jakarta.validation.Valid;
+import nl.casustafel.platform.PlausibleDate;
+import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -47,17 +50,19 @@ public class DataSubjectRequestController {
 
     /** {@code pupil} is the pupil's number (for a chair who sees it by name) or its handle at the table. */
     @Serdeable
-    public record RegisterRequest(@Nullable Long series, @Nullable String pupil, @Nullable RequestKind kind,
-                                  @Nullable Requester requestedBy, @Nullable LocalDate receivedOn, @Nullable String summary) {
+    public record RegisterRequest(@Nullable Long series, @Nullable @PlainText(max = 40) String pupil, @Nullable RequestKind kind,
+                                  @Nullable Requester requestedBy, @Nullable @PlausibleDate LocalDate receivedOn,
+                                  @Nullable @PlainText(max = 1000) String summary) {
     }
 
     @Serdeable
-    public record DecisionRequest(@Nullable RequestStatus status, @Nullable String motivation, @Nullable LocalDate decidedOn) {
+    public record DecisionRequest(@Nullable RequestStatus status, @Nullable @PlainText(max = 4000) String motivation,
+                                  @Nullable @PlausibleDate LocalDate decidedOn) {
     }
 
     /** Registers a request; the answer names the due date (received on + one month). */
     @Post
-    public HttpResponse<DataSubjectRequestView> register(Authentication authentication, @Nullable @Body RegisterRequest body) {
+    public HttpResponse<DataSubjectRequestView> register(Authentication authentication, @Nullable @Valid @Body RegisterRequest body) {
         if (body == null) {
             throw new InvalidInputException("series", "Kies de tafel waarvan u regisseur bent en waaraan het verzoek is gericht.");
         }
@@ -67,7 +72,7 @@ public class DataSubjectRequestController {
 
     /** Grants or refuses a request; a refusal needs a motivation. */
     @Post("/{id}/decision")
-    public DataSubjectRequestView decide(Authentication authentication, @PathVariable long id, @Nullable @Body DecisionRequest body) {
+    public DataSubjectRequestView decide(Authentication authentication, @PathVariable long id, @Nullable @Valid @Body DecisionRequest body) {
         if (body == null) {
             throw new InvalidInputException("status", "Kies of het verzoek wordt toegewezen of afgewezen.");
         }

@@ -1,5 +1,6 @@
 package nl.casustafel.rights;
 
+import nl.casustafel.platform.InputRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
@@ -105,8 +106,10 @@ public class DataSubjectRequestService {
         if (input.receivedOn().isAfter(today)) {
             throw new InvalidInputException("receivedOn", "De ontvangstdatum van het verzoek kan niet in de toekomst liggen.");
         }
+        InputRules.requireDate("receivedOn", input.receivedOn(), today, 0);
         requireRequesterForAge(pupilId, input.requestedBy(), input.receivedOn());
-        String summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().trim();
+        String summary = input.summary() == null || input.summary().isBlank() ? null
+                : InputRules.requireText("summary", input.summary().trim(), 1000);
         if (summary != null && summary.length() > 1000) {
             throw new InvalidInputException("summary", "De omschrijving is te lang; houd het bij ten hoogste 1000 tekens.");
         }
@@ -149,6 +152,7 @@ public class DataSubjectRequestService {
             throw new InvalidInputException("motivation",
                     "Een afwijzing wordt schriftelijk en duidelijk gemotiveerd (art. 13.2 convenant). Vul de motivering in.");
         }
+        InputRules.requireText("motivation", motivation, 4000);
         if (motivation != null && motivation.length() > 4000) {
             throw new InvalidInputException("motivation", "De motivering is te lang; houd het bij ten hoogste 4000 tekens.");
         }
@@ -277,6 +281,9 @@ public class DataSubjectRequestService {
     /** Footnote 28: under 12 the parent, from 12 to 16 the pupil or the parent, from 16 the pupil; the bands are the covenant's. */
     private void requireRequesterForAge(long pupilId, Requester requester, LocalDate receivedOn) {
         LocalDate birth = identities.findById(pupilId).orElseThrow().birthDate();
+        if (receivedOn.isBefore(birth)) {
+            throw new InvalidInputException("receivedOn", "Op deze datum kan het verzoek niet ontvangen zijn; controleer de datum.");
+        }
         int age = Period.between(birth, receivedOn).getYears();
         var givers = covenant.consentBand(age).givers();
         ConsentGiver asGiver = requester == Requester.PUPIL ? ConsentGiver.PUPIL : ConsentGiver.PARENT;

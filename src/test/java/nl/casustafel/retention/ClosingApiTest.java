@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,7 +70,7 @@ class ClosingApiTest implements CasustafelTestProperties {
         String tomorrow = LocalDate.now(ClockFactory.AMSTERDAM).plusDays(1).toString();
         Answer future = api.call(HttpRequest.POST(uri, Map.of("reason", "DECEASED", "decidedOn", tomorrow)), school);
         assertProblem(future, 400, "decidedOn");
-        assertEquals("De datum van het afsluitbesluit kan niet in de toekomst liggen.", future.body().get("detail"));
+        assertEquals(List.of(Map.of("field", "decidedOn", "message", "mag niet in de toekomst liggen")), future.body().get("errors"));
         assertProblem(api.call(HttpRequest.POST(uri, Map.of("decidedOn", "2026-03-01")), school), 400, "reason");
         assertProblem(api.call(HttpRequest.POST(uri, Map.of("reason", "DECEASED")), school), 400, "decidedOn");
         assertProblem(api.call(HttpRequest.POST(uri, Map.of("reason", "GRADUATED", "decidedOn", "2026-03-01")), school), 400, null);

@@ -132,8 +132,8 @@ class DataSubjectRequestApiTest implements CasustafelTestProperties {
         long table = fixtures.table();
         long pupil = fixtures.pupilAt(table, today.minusYears(14));
         Map<String, Object> future = request(table, pupil, "ACCESS", "PUPIL", today.plusDays(1));
-        assertEquals("De ontvangstdatum van het verzoek kan niet in de toekomst liggen.",
-                assertProblem(api.call(HttpRequest.POST(URI, future), chair), 400, "receivedOn").get("detail"));
+        assertEquals(List.of(Map.of("field", "receivedOn", "message", "mag niet in de toekomst liggen")),
+                assertProblem(api.call(HttpRequest.POST(URI, future), chair), 400, "receivedOn").get("errors"));
         Map<String, Object> noKind = request(table, pupil, "ACCESS", "PUPIL", today);
         noKind.remove("kind");
         assertProblem(api.call(HttpRequest.POST(URI, noKind), chair), 400, "kind");
