@@ -45,7 +45,7 @@ public class ConsentController {
     public record NewConsentRequest(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
                                     @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
                                     @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
-                                    @Nullable LocalDate validUntil) {
+                                    @Nullable LocalDate validUntil, @Nullable List<Long> sharedWith) {
     }
 
     @Serdeable
@@ -58,7 +58,7 @@ public class ConsentController {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(consents.record(viewer, pupilId(viewer, pupil), new ConsentService.NewConsent(
                 body.partyId(), body.purpose(), body.hulpvraag(), body.categories(), body.givenByPupil(), body.givenByParent(),
-                body.parentName(), body.method(), body.givenOn(), body.validUntil())));
+                body.parentName(), body.method(), body.givenOn(), body.validUntil(), body.sharedWith())));
     }
 
     @Get("/pupils/{pupil}/consents")

@@ -61,7 +61,14 @@ public class ConsentService {
     public record NewConsent(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
                              @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
                              @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
-                             @Nullable LocalDate validUntil) {
+                             @Nullable LocalDate validUntil, @Nullable List<Long> sharedWith) {
+
+        public NewConsent(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
+                          @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
+                          @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
+                          @Nullable LocalDate validUntil) {
+            this(partyId, purpose, hulpvraag, categories, givenByPupil, givenByParent, parentName, method, givenOn, validUntil, null);
+        }
     }
 
     @Transactional
@@ -106,11 +113,26 @@ public class ConsentService {
             throw new InvalidInputException("parentName", "Vul de naam van de ouder of voogd in die toestemming gaf.");
         }
         requireGiversForAge(pupilId, input, categories);
+        List<Long> sharedWith = sharedWith(party, input.sharedWith());
         Consent saved = consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
                 input.givenByPupil(), input.givenByParent(), input.givenByParent() ? parentName : null, input.method(),
-                input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null));
+                input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null, sharedWith));
         events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
         return saved;
+    }
+
+    /** The other parties the consent's scope names: existing parties, not the one that receives the consent. */
+    private List<Long> sharedWith(Party holder, @Nullable List<Long> requested) {
+        List<Long> parties = new ArrayList<>();
+        for (Long id : requested == null ? List.<Long>of() : requested) {
+            if (id == null || id.equals(holder.id()) || this.parties.findById(id).isEmpty()) {
+                throw new InvalidInputException("sharedWith", "Kies bij 'gedeeld met' alleen andere bestaande partijen dan de partij die toestemming krijgt.");
+            }
+            if (!parties.contains(id)) {
+                parties.add(id);
+            }
+        }
+        return parties;
     }
 
     /** Withdraws a consent: disclosure under it stops at once; receiving parties get a notice. */
@@ -134,7 +156,7 @@ public class ConsentService {
         Consent withdrawn = consents.update(new Consent(consent.id(), consent.pupilId(), consent.partyId(), consent.purpose(),
                 consent.hulpvraag(), consent.categories(), consent.givenByPupil(), consent.givenByParent(), consent.parentName(),
                 consent.method(), consent.givenOn(), consent.validUntil(), consent.recordedBy(), consent.recordedAt(),
-                on, viewer.userId(), text));
+                on, viewer.userId(), text, consent.sharedWith()));
         for (Long party : consents.findRecipientParties(consentId)) {
             consents.addWithdrawalNotice(consentId, party);
         }
