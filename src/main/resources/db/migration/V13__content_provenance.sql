@@ -74,6 +74,12 @@ ALTER TABLE meeting_action
     ALTER COLUMN category SET NOT NULL,
     ADD CHECK (writer_basis IN ('ENROLMENT', 'DUO_REPORT', 'CONSENT', 'NOTIFICATION', 'PSEUDONYMOUS'));
 
+-- A data-subject request's summary and motivation are content the chair brought in: the chair's basis.
+ALTER TABLE data_subject_request
+    ADD COLUMN registered_basis    VARCHAR(16),
+    ADD COLUMN registered_basis_id BIGINT;
+UPDATE data_subject_request r SET registered_basis = content_basis_of(r.registered_by_party, false);
+
 -- The scope of a consent: the other parties to which content given under it may go (N33). Empty: none.
 ALTER TABLE consent ADD COLUMN shared_with BIGINT[] NOT NULL DEFAULT '{}';
 
@@ -91,6 +97,8 @@ BEGIN
             NEW.outcome_basis := coalesce(NEW.outcome_basis, content_basis_of(NEW.outcome_party_id, false));
             NEW.outcome_category := coalesce(NEW.outcome_category, 'SUPPORT');
         END IF;
+    ELSIF TG_TABLE_NAME = 'data_subject_request' THEN
+        NEW.registered_basis := coalesce(NEW.registered_basis, content_basis_of(NEW.registered_by_party, false));
     ELSIF TG_TABLE_NAME = 'meeting_action' THEN
         NEW.writer_party_id := coalesce(NEW.writer_party_id, (SELECT u.party_id FROM user_account u WHERE u.id = NEW.created_by));
         NEW.writer_basis := coalesce(NEW.writer_basis, content_basis_of(NEW.writer_party_id, false));
@@ -106,3 +114,8 @@ CREATE TRIGGER agenda_item_provenance BEFORE INSERT OR UPDATE ON agenda_item
     FOR EACH ROW EXECUTE FUNCTION content_provenance_default();
 CREATE TRIGGER meeting_action_provenance BEFORE INSERT ON meeting_action
     FOR EACH ROW EXECUTE FUNCTION content_provenance_default();
+CREATE TRIGGER data_subject_request_provenance BEFORE INSERT ON data_subject_request
+    FOR EACH ROW EXECUTE FUNCTION content_provenance_default();
+ALTER TABLE data_subject_request
+    ALTER COLUMN registered_basis SET NOT NULL,
+    ADD CHECK (registered_basis IN ('ENROLMENT', 'DUO_REPORT', 'CONSENT', 'NOTIFICATION', 'PSEUDONYMOUS'));
