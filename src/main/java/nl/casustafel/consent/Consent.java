@@ -17,6 +17,8 @@ import java.util.List;
 
 /**
  * Toestemming: by pupil and/or parent, to one party, for one purpose and data categories; withdrawable.
+ * {@code sharedWith}: the other parties the consent's scope names, to which content given under it may go
+ * (e.g. the CJG's findings to the school); empty means to no other party.
  * The pupil number stays on the server: a party at a table records consent for a pupil it sees under an
  * alias, and knows the pupil by the reference it used.
  */
@@ -38,7 +40,8 @@ public record Consent(@Id @GeneratedValue Long id,
                       @DateCreated @Nullable Instant recordedAt,
                       @Nullable LocalDate withdrawnOn,
                       @Nullable Long withdrawnBy,
-                      @Nullable String withdrawalNote) {
+                      @Nullable String withdrawalNote,
+                      @TypeDef(type = DataType.LONG_ARRAY) List<Long> sharedWith) {
 
     public boolean withdrawn() {
         return withdrawnOn != null;

@@ -55,7 +55,8 @@ public class ConsentController {
                                     boolean givenByPupil, boolean givenByParent,
                                     @Nullable @PlainText(max = 200) String parentName, @Nullable ConsentMethod method,
                                     @Nullable @PlausibleDate LocalDate givenOn,
-                                    @Nullable @PlausibleDate(yearsAhead = CONSENT_YEARS_AHEAD) LocalDate validUntil) {
+                                    @Nullable @PlausibleDate(yearsAhead = CONSENT_YEARS_AHEAD) LocalDate validUntil,
+                                    @Nullable @Size(max = 20) List<@NotNull Long> sharedWith) {
     }
 
     @Serdeable
@@ -68,7 +69,7 @@ public class ConsentController {
         Viewer viewer = viewers.of(authentication);
         return HttpResponse.created(consents.record(viewer, pupilId(viewer, pupil), new ConsentService.NewConsent(
                 body.partyId(), body.purpose(), body.hulpvraag(), body.categories(), body.givenByPupil(), body.givenByParent(),
-                body.parentName(), body.method(), body.givenOn(), body.validUntil())));
+                body.parentName(), body.method(), body.givenOn(), body.validUntil(), body.sharedWith())));
     }
 
     @Get("/pupils/{pupil}/consents")

@@ -65,7 +65,14 @@ public class ConsentService {
     public record NewConsent(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
                              @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
                              @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
-                             @Nullable LocalDate validUntil) {
+                             @Nullable LocalDate validUntil, @Nullable List<Long> sharedWith) {
+
+        public NewConsent(@Nullable Long partyId, @Nullable MeetingType purpose, @Nullable String hulpvraag,
+                          @Nullable List<String> categories, boolean givenByPupil, boolean givenByParent,
+                          @Nullable String parentName, @Nullable ConsentMethod method, @Nullable LocalDate givenOn,
+                          @Nullable LocalDate validUntil) {
+            this(partyId, purpose, hulpvraag, categories, givenByPupil, givenByParent, parentName, method, givenOn, validUntil, null);
+        }
     }
 
     /**
@@ -120,21 +127,38 @@ public class ConsentService {
             throw new InvalidInputException("parentName", "Vul de naam van de ouder of voogd in die toestemming gaf.");
         }
         givers.require(viewer, pupilId, decision, input.givenOn(), giversOf(input), categories.contains("HEALTH"));
+        List<Long> sharedWith = sharedWith(party, input.sharedWith());
         consents.lockPupil(pupilId);
         Optional<Consent> same = consents.findByPupilIdOrderByGivenOnDesc(pupilId).stream()
                 .filter(c -> !c.withdrawn() && c.partyId() == party.id() && c.purpose() == input.purpose()
                         && java.util.Objects.equals(c.hulpvraag(), hulpvraag) && c.givenOn().equals(input.givenOn())
                         && c.givenByPupil() == input.givenByPupil() && c.givenByParent() == input.givenByParent()
-                        && new TreeSet<>(c.categories()).equals(categories))
+                        && new TreeSet<>(c.categories()).equals(categories)
+                        && new TreeSet<>(c.sharedWith()).equals(new TreeSet<>(sharedWith)))
                 .findFirst();
         if (same.isPresent()) {
             return same.get();
         }
         Consent saved = consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
                 input.givenByPupil(), input.givenByParent(), input.givenByParent() ? parentName : null, input.method(),
-                input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null));
+                input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null, sharedWith));
         events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
         return saved;
+    }
+
+    /** The other parties the consent's scope names: existing parties, not the one that receives the consent. */
+    private List<Long> sharedWith(Party holder, @Nullable List<Long> requested) {
+        List<Long> parties = new ArrayList<>();
+        for (Long id : requested == null ? List.<Long>of() : requested) {
+            if (id == null || id.equals(holder.id()) || this.parties.findById(id).isEmpty()) {
+                throw new InvalidInputException("sharedWith", "Kies bij 'gedeeld met' alleen andere bestaande partijen dan de partij die toestemming krijgt.");
+            }
+            if (!parties.contains(id)) {
+                parties.add(id);
+            }
+        }
+        parties.sort(null); // stored sorted, so that one consent has one form (the identical-consent index)
+        return parties;
     }
 
     /** Withdraws a consent: disclosure under it stops at once; receiving parties get a notice. */
@@ -158,7 +182,7 @@ public class ConsentService {
         Consent withdrawn = consents.update(new Consent(consent.id(), consent.pupilId(), consent.partyId(), consent.purpose(),
                 consent.hulpvraag(), consent.categories(), consent.givenByPupil(), consent.givenByParent(), consent.parentName(),
                 consent.method(), consent.givenOn(), consent.validUntil(), consent.recordedBy(), consent.recordedAt(),
-                on, viewer.userId(), text));
+                on, viewer.userId(), text, consent.sharedWith()));
         for (Long party : consents.findRecipientParties(consentId)) {
             consents.addWithdrawalNotice(consentId, party);
         }

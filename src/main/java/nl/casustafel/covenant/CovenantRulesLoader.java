@@ -34,6 +34,148 @@ public class CovenantRulesLoader {
         return thresholds(config.yaml(file));
     }
 
+    @Context
+    ContentRules contentRules(ConfigFiles config, @Value("${casustafel.covenant:covenants/dijkstreek.yaml}") String file) {
+        return content(config.yaml(file));
+    }
+
+    /**
+     * The rules for case content ({@code contentRules}), with the data categories they name. Refuses a
+     * file whose rules would let health data reach a party no consent names, or let text written under
+     * the name reach someone who sees only the alias: both are checked by running the rules on those cases.
+     */
+    public static ContentRules content(YamlNode root) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (YamlNode c : root.list("dataCategories")) {
+            if (c.optionalText("restricted").filter("true"::equals).isEmpty()) {
+                labels.put(c.text("code"), c.text("label"));
+            }
+        }
+        Map<String, Set<PartyType>> visibleTo = new LinkedHashMap<>();
+        for (YamlNode f : root.list("caseFields")) {
+            Set<PartyType> parties = EnumSet.noneOf(PartyType.class);
+            parties.addAll(enumSet(f.node("visibleTo"), PartyType.class));
+            if (f.has("neverVisibleTo")) {
+                parties.removeAll(enumSet(f.node("neverVisibleTo"), PartyType.class));
+            }
+            List<String> categories = new ArrayList<>(List.of(f.text("category")));
+            f.list("fields").forEach(sub -> categories.add(sub.text("category")));
+            categories.forEach(cat -> visibleTo.computeIfAbsent(cat, k -> EnumSet.noneOf(PartyType.class)).addAll(parties));
+        }
+        Set<String> gated = new java.util.LinkedHashSet<>();
+        for (YamlNode f : root.list("consentGatedFields")) {
+            if (!f.text("visibleTo").equals("CONSENT_SCOPE")) {
+                throw f.node("visibleTo").error("must be CONSENT_SCOPE: consent-gated data goes only to the parties a consent names");
+            }
+            gated.add(category(f.node("category"), labels));
+        }
+        YamlNode node = root.node("contentRules");
+        List<ContentRules.Rule> rules = new ArrayList<>();
+        Set<String> codes = new java.util.HashSet<>();
+        for (YamlNode r : node.list("rules")) {
+            ContentRules.Rule rule = contentRule(r, condition(r.node("when"), labels));
+            if (!codes.add(rule.code())) {
+                throw r.node("code").error("repeats rule " + rule.code());
+            }
+            rules.add(rule);
+        }
+        YamlNode otherwise = node.node("otherwise");
+        ContentRules.Rule fallback = contentRule(otherwise, ContentRules.Condition.ALWAYS);
+        Map<PartyType, String> byParty = new EnumMap<>(PartyType.class);
+        YamlNode defaults = node.node("defaultCategory");
+        for (Map.Entry<String, YamlNode> e : defaults.node("byPartyType").entries()) {
+            byParty.put(e.getValue().asEnumKey(e.getKey(), PartyType.class), category(e.getValue(), labels));
+        }
+        YamlNode fixed = node.node("fixedCategories");
+        ContentRules content = new ContentRules(rules, fallback, labels, visibleTo, gated, byParty,
+                category(defaults.node("otherwise"), labels), category(fixed.node("outcome"), labels),
+                category(fixed.node("action"), labels), category(fixed.node("registration"), labels));
+        checkContentGuarantees(node, content);
+        return content;
+    }
+
+    private static void checkContentGuarantees(YamlNode node, ContentRules content) {
+        if (!content.consentGatedCategories().contains("HEALTH")) {
+            throw node.error("needs HEALTH among the consentGatedFields: health data only with consent");
+        }
+        ContentRules.Rule health = content.decide(new ContentRules.Facts(true, "IDENTIFIED", "IDENTIFIED", "CONSENT", "HEALTH",
+                false, false, false, true));
+        if (health.readable()) {
+            throw node.node("rules").error("let health data reach a party no consent names (rule " + health.code() + ")");
+        }
+        ContentRules.Rule alias = content.decide(new ContentRules.Facts(true, "PSEUDONYMOUS", "IDENTIFIED", "ENROLMENT", "SUPPORT",
+                false, false, true, true));
+        if (alias.readable()) {
+            throw node.node("rules").error("let text written under the name reach someone who sees only the alias (rule " + alias.code() + ")");
+        }
+    }
+
+    private static ContentRules.Rule contentRule(YamlNode r, ContentRules.Condition when) {
+        String then = r.text("then");
+        if (!then.equals("READABLE") && !then.equals("WITHHELD")) {
+            throw r.node("then").error("must be READABLE or WITHHELD, not '" + then + "'");
+        }
+        String reason = r.text("reason").strip();
+        String source = r.text("source").strip();
+        if (reason.isEmpty()) {
+            throw r.node("reason").error("is empty: a viewer is told why content is withheld");
+        }
+        if (source.isEmpty()) {
+            throw r.node("source").error("is empty: every content rule names its article");
+        }
+        return new ContentRules.Rule(r.optionalText("code").orElse("OTHERWISE"), when, then.equals("READABLE"), reason, source);
+    }
+
+    private static ContentRules.Condition condition(YamlNode when, Map<String, String> labels) {
+        Set<String> known = Set.of("aboutPupil", "viewerSees", "writtenUnder", "writerBasis", "category", "viewerIsProvider",
+                "viewerIsAssignee", "consentNamesViewer", "categoryOpenToViewer");
+        for (Map.Entry<String, YamlNode> e : when.entries()) {
+            if (!known.contains(e.getKey())) {
+                throw e.getValue().error("is not a condition the platform knows: " + new java.util.TreeSet<>(known));
+            }
+        }
+        Set<String> categories = null;
+        if (when.has("category")) {
+            categories = new java.util.LinkedHashSet<>();
+            for (YamlNode c : when.node("category").items()) {
+                categories.add(category(c, labels));
+            }
+        }
+        String writtenUnder = when.optionalText("writtenUnder").orElse(null);
+        if (writtenUnder != null && !ContentRules.WRITTEN_UNDER.contains(writtenUnder)) {
+            throw when.node("writtenUnder").error("must be one of " + ContentRules.WRITTEN_UNDER + ", not '" + writtenUnder + "'");
+        }
+        return new ContentRules.Condition(flag(when, "aboutPupil"), values(when, "viewerSees", ContentRules.VIEWER_SEES),
+                writtenUnder, values(when, "writerBasis", ContentRules.WRITER_BASES), categories, flag(when, "viewerIsProvider"),
+                flag(when, "viewerIsAssignee"), flag(when, "consentNamesViewer"), flag(when, "categoryOpenToViewer"));
+    }
+
+    private static Boolean flag(YamlNode when, String field) {
+        return when.has(field) ? when.bool(field) : null;
+    }
+
+    private static Set<String> values(YamlNode when, String field, Set<String> allowed) {
+        if (!when.has(field)) {
+            return null;
+        }
+        Set<String> values = new java.util.LinkedHashSet<>();
+        for (YamlNode v : when.node(field).items()) {
+            if (!allowed.contains(v.scalar())) {
+                throw v.error("'" + v.scalar() + "' is not one of " + new java.util.TreeSet<>(allowed));
+            }
+            values.add(v.scalar());
+        }
+        return values;
+    }
+
+    private static String category(YamlNode value, Map<String, String> labels) {
+        String code = value.scalar();
+        if (!labels.containsKey(code)) {
+            throw value.error("'" + code + "' is not one of the dataCategories " + labels.keySet());
+        }
+        return code;
+    }
+
     /** The absence thresholds, the per-school late-arrival overrides and the school holidays. */
     public static AbsenceThresholds thresholds(YamlNode root) {
         YamlNode t = root.node("thresholds");

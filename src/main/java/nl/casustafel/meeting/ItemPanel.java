@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -49,6 +50,8 @@ final class ItemPanel extends VerticalLayout {
     private final VerticalLayout noteList = new VerticalLayout();
     private final VerticalLayout actionList = new VerticalLayout();
     private final TextArea note = new TextArea();
+    private final Select<String> noteCategory = new Select<>();
+    private final VerticalLayout withheldList = new VerticalLayout();
     private final TextArea outcome = new TextArea();
     private final ComboBox<UserAccount> caseManager = new ComboBox<>();
     private final Paragraph newerOutcome = new Paragraph();
@@ -76,12 +79,23 @@ final class ItemPanel extends VerticalLayout {
         note.setMaxLength(2000);
         note.setValueChangeMode(ValueChangeMode.EAGER);
         note.setId("note-text");
+        AgendaContent.NoteCategories categories = meetings.noteCategories(viewer, itemId);
+        noteCategory.setLabel(getTranslation("meeting.note.category"));
+        noteCategory.setItems(categories.choice().keySet());
+        noteCategory.setItemLabelGenerator(code -> categories.choice().getOrDefault(code, code));
+        noteCategory.setValue(categories.preselected());
+        noteCategory.setHelperText(getTranslation("meeting.note.category.help"));
+        noteCategory.setId("note-category");
         Button addNote = new Button(getTranslation("meeting.note.add"), e -> {
-            if (Forms.submit(Map.of("text", note), () -> meetings.addNote(viewer, itemId, note.getValue()))) {
+            if (Forms.submit(Map.of("text", note, "category", noteCategory),
+                    () -> meetings.addNote(viewer, itemId, note.getValue(), noteCategory.getValue()))) {
                 note.clear();
             }
         });
         addNote.setId("note-add");
+        withheldList.setPadding(false);
+        withheldList.setSpacing(false);
+        withheldList.setId("withheld");
 
         outcome.setLabel(getTranslation("meeting.outcome"));
         outcome.setWidthFull();
@@ -100,7 +114,9 @@ final class ItemPanel extends VerticalLayout {
         outcomeSection.setPadding(false);
         outcomeSection.add(outcome, newerOutcome, new HorizontalLayout(caseManager, saveOutcome));
 
-        add(header, new H4(getTranslation("meeting.notes")), noteList, note, addNote, outcomeSection,
+        HorizontalLayout noteForm = new HorizontalLayout(noteCategory, addNote);
+        noteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(header, new H4(getTranslation("meeting.notes")), noteList, withheldList, note, noteForm, outcomeSection,
                 new H4(getTranslation("meeting.actions")), actionList, actionForm(participants));
         update(entry, true);
     }
@@ -123,7 +139,8 @@ final class ItemPanel extends VerticalLayout {
         boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
         outcomeSection.setVisible(identified);
         noteList.removeAll();
-        meetings.notes(viewer, itemId).forEach(n -> {
+        AgendaContent.ItemContent content = meetings.content(viewer, itemId);
+        content.notes().forEach(n -> {
             Paragraph p = new Paragraph(n.note().text());
             Span meta = new Span(n.author() + " (" + n.party() + "), " + TIME.format(n.note().createdAt()));
             meta.addClassName("note-meta");
@@ -131,10 +148,16 @@ final class ItemPanel extends VerticalLayout {
             row.addClassName("note");
             noteList.add(row);
         });
+        withheldList.removeAll();
+        content.withheld().forEach(w -> {
+            Paragraph notice = new Paragraph(w.text());
+            notice.addClassName("withheld");
+            withheldList.add(notice);
+        });
         actionList.removeAll();
         LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
-            String text = a.textVisibleTo(viewer, entry.pupil()) ? a.what()
+            String text = meetings.readable(viewer, a) ? a.what()
                     : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
             Span line = new Span(text + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
@@ -144,17 +167,19 @@ final class ItemPanel extends VerticalLayout {
             actionList.add(line);
         });
         AgendaItem item = entry.item();
+        // Only the outcome the privacy kernel lets this user read ever reaches the browser.
+        String readableOutcome = content.outcome();
         boolean editing = !first && !Objects.equals(outcome.getValue(), savedOutcome == null ? "" : savedOutcome);
         if (!editing) {
-            outcome.setValue(item.outcome() == null ? "" : item.outcome());
+            outcome.setValue(readableOutcome == null ? "" : readableOutcome);
             newerOutcome.setVisible(false);
         } else if (item.version() != outcomeVersion) {
-            newerOutcome.setText(getTranslation("meeting.outcome.newer", item.outcome() == null ? "" : item.outcome()));
+            newerOutcome.setText(getTranslation("meeting.outcome.newer", readableOutcome == null ? "" : readableOutcome));
             newerOutcome.setVisible(true);
         }
         if (!editing) {
             outcomeVersion = item.version();
-            savedOutcome = item.outcome();
+            savedOutcome = readableOutcome;
             caseManager.getListDataView().getItems().filter(u -> u.id().equals(item.caseManagerId())).findFirst()
                     .ifPresentOrElse(caseManager::setValue, caseManager::clear);
         }

@@ -7,14 +7,16 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 
-import nl.casustafel.account.Viewer;
-import nl.casustafel.privacy.Disclosure;
-import nl.casustafel.privacy.PupilView;
+import nl.casustafel.privacy.ContentProvenance;
+import nl.casustafel.privacy.WriterBasis;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An agreement as an action: what, who, by when; open until done. */
+/**
+ * An agreement as an action: what, who, by when; open until done. Its text is case content with the
+ * provenance of its writer (party, basis, category); {@code privacy.ContentPolicy} decides who reads it.
+ */
 @Serdeable
 @MappedEntity("meeting_action")
 public record MeetingAction(@Id @GeneratedValue Long id,
@@ -28,7 +30,11 @@ public record MeetingAction(@Id @GeneratedValue Long id,
                             LocalDate dueOn,
                             @Nullable LocalDate doneOn,
                             Long createdBy,
-                            @DateCreated @Nullable Instant createdAt) {
+                            @DateCreated @Nullable Instant createdAt,
+                            Long writerPartyId,
+                            WriterBasis writerBasis,
+                            @Nullable Long writerBasisId,
+                            String category) {
 
     /** GENERAL, or the verzuimoverleg's "school reports to DUO within 3 school days". */
     public enum Kind { GENERAL, DUO_REPORT }
@@ -41,16 +47,14 @@ public record MeetingAction(@Id @GeneratedValue Long id,
         return open() && dueOn.isBefore(today);
     }
 
-    /**
-     * Whether the viewer may read the action's free text: whoever sees the pupil by name, whoever
-     * wrote it down, and its owner while they see the pupil at all. Others see only that there is one.
-     */
-    public boolean textVisibleTo(Viewer viewer, @Nullable PupilView pupil) {
-        boolean identified = pupil != null && pupil.disclosure() == Disclosure.IDENTIFIED;
-        return identified || createdBy == viewer.userId() || (pupil != null && ownerId == viewer.userId()) || pupilId == null;
+    /** Who wrote the text down, how they saw the pupil, in which category; and who carries it out. */
+    public ContentProvenance provenance() {
+        ContentProvenance p = ContentProvenance.of(writerPartyId, createdBy, writerBasis, writerBasisId, category).assignedTo(ownerId);
+        return pupilId == null ? p.aboutNoPupil() : p;
     }
 
     MeetingAction doneOn(LocalDate day) {
-        return new MeetingAction(id, seriesId, meetingId, itemId, pupilId, kind, what, ownerId, dueOn, day, createdBy, createdAt);
+        return new MeetingAction(id, seriesId, meetingId, itemId, pupilId, kind, what, ownerId, dueOn, day, createdBy, createdAt,
+                writerPartyId, writerBasis, writerBasisId, category);
     }
 }

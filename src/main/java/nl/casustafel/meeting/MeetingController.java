@@ -71,7 +71,7 @@ public class MeetingController {
     }
 
     @Serdeable
-    public record NoteRequest(@Nullable @PlainText(max = 2000) String text) {
+    public record NoteRequest(@Nullable @PlainText(max = 2000) String text, @Nullable @PlainText(max = 32) String category) {
     }
 
     @Serdeable
@@ -183,7 +183,10 @@ public class MeetingController {
 
     // ---------------------------------------------------------------- notes, outcome, actions
 
-    /** The notes the caller may read: all when they see the pupil by name, else only those written under the alias. */
+    /**
+     * The notes the caller may read, as the privacy kernel decides from each note's provenance (party,
+     * basis, category); what is withheld is told in the agenda entry's {@code withheld} of the meeting.
+     */
     @Get("/agenda-items/{id}/notes")
     public List<MeetingViews.Note> notes(Authentication authentication, @PathVariable long id) {
         return queries.notes(viewers.of(authentication), id);
@@ -192,7 +195,7 @@ public class MeetingController {
     @Post("/agenda-items/{id}/notes")
     public HttpResponse<MeetingViews.Note> addNote(Authentication authentication, @PathVariable long id, @Valid @Body NoteRequest body) {
         Viewer viewer = viewers.of(authentication);
-        return HttpResponse.created(queries.note(viewer, meetings.addNote(viewer, id, body.text())));
+        return HttpResponse.created(queries.note(viewer, meetings.addNote(viewer, id, body.text(), body.category())));
     }
 
     /** Saves outcome and case manager when {@code version} is still the stored one; else 400 on "outcome". */

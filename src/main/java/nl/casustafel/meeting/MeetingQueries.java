@@ -32,10 +32,12 @@ public class MeetingQueries {
     private final MeetingRepositories.Meetings meetings;
     private final UserAccountRepository users;
     private final PupilReader reader;
+    private final AgendaContent content;
     private final Clock clock;
 
     MeetingQueries(MeetingService service, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
-                   UserAccountRepository users, PupilReader reader, Clock clock) {
+                   UserAccountRepository users, PupilReader reader, AgendaContent content, Clock clock) {
+        this.content = content;
         this.service = service;
         this.series = series;
         this.meetings = meetings;
@@ -91,8 +93,7 @@ public class MeetingQueries {
         Owners owners = new Owners();
         LocalDate today = LocalDate.now(clock);
         return new MeetingViews.MeetingDetail(MeetingViews.MeetingSummary.of(meeting, table, viewer),
-                agenda.stream().filter(e -> e.pupil() != null)
-                        .map(e -> new MeetingViews.AgendaEntry(MeetingViews.Item.of(e.item(), e.pupil()), e.pupil())).toList(),
+                agenda.stream().filter(e -> e.pupil() != null).map(e -> entry(viewer, e.item(), e.pupil(), table.id())).toList(),
                 agreedHere.stream().map(a -> action(a, pupils.get(a.pupilId()), owners, viewer, today)).toList(),
                 carriedOver.stream().map(a -> action(a, pupils.get(a.pupilId()), owners, viewer, today)).toList());
     }
@@ -109,7 +110,12 @@ public class MeetingQueries {
     public MeetingViews.AgendaEntry entry(Viewer viewer, AgendaItem item) {
         Meeting meeting = service.meeting(item.meetingId());
         PupilView pupil = reader.read(viewer, item.pupilId(), meeting.seriesId(), "overleg " + meeting.id()).orElse(null);
-        return new MeetingViews.AgendaEntry(MeetingViews.Item.of(item, pupil), pupil);
+        return entry(viewer, item, pupil, meeting.seriesId());
+    }
+
+    private MeetingViews.AgendaEntry entry(Viewer viewer, AgendaItem item, @Nullable PupilView pupil, long seriesId) {
+        AgendaContent.ItemContent readable = content.read(viewer, item, seriesId);
+        return new MeetingViews.AgendaEntry(MeetingViews.Item.of(item, readable), pupil, readable.withheld());
     }
 
     /**
@@ -123,7 +129,7 @@ public class MeetingQueries {
 
     public MeetingViews.Note note(Viewer viewer, AgendaNote note) {
         return new MeetingViews.Note(note.id(), note.itemId(), note.text(), note.writtenUnder(), viewer.displayName(),
-                viewer.partyName(), note.createdAt());
+                viewer.partyName(), note.createdAt(), note.category(), note.writerBasis());
     }
 
     /** The caller's open actions, earliest due first, each pupil as the caller sees it at that table. */
@@ -152,7 +158,7 @@ public class MeetingQueries {
     }
 
     private MeetingViews.Action action(MeetingAction action, @Nullable PupilView pupil, Owners owners, Viewer viewer, LocalDate today) {
-        return MeetingViews.Action.of(action, pupil, owners.name(action.ownerId()), viewer, today);
+        return MeetingViews.Action.of(action, pupil, owners.name(action.ownerId()), content.actionReadable(viewer, action), today);
     }
 
     /** A pupil is seen per table: the alias and the disclosure may differ between tables. */

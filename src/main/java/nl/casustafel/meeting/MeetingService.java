@@ -14,7 +14,10 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.ContentProvenance;
+import nl.casustafel.privacy.ContentViewer;
 import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.WriterBasis;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.pupil.Pupil;
@@ -51,12 +54,14 @@ public class MeetingService {
     private final CovenantRules covenant;
     private final ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed;
     private final SchoolDays schoolDays;
+    private final AgendaContent content;
     private final Clock clock;
 
     MeetingService(MeetingSeriesRepository series, MeetingRepositories.Meetings meetings, MeetingRepositories.AgendaItems items,
                    MeetingRepositories.Notes notes, MeetingRepositories.Actions actions, MeetingTables tables,
                    PupilRepository pupils, UserAccountRepository users, PupilReader reader, CovenantRules covenant,
-                   ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed, SchoolDays schoolDays, Clock clock) {
+                   ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed, SchoolDays schoolDays, AgendaContent content,
+                   Clock clock) {
         this.series = series;
         this.meetings = meetings;
         this.items = items;
@@ -69,6 +74,7 @@ public class MeetingService {
         this.covenant = covenant;
         this.changed = changed;
         this.schoolDays = schoolDays;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -195,9 +201,11 @@ public class MeetingService {
             case THUISZITTERSTAFEL -> thuiszitterstafel(r);
         };
         series.addCase(table.id(), pupil.id(), r.reason(), blankToNull(r.hulpvraag(), null), viewer.userId());
+        ContentViewer registrant = reader.contentViewer(viewer, pupil.id(), table.id());
         AgendaItem item = items.save(new AgendaItem(null, meetingId, pupil.id(), items.nextPosition(meetingId),
                 blankToNull(r.hulpvraag(), null), r.reason(), r.consentGiven(), r.reportedToDuo(), r.parentsKnowCjgAsks(),
-                blankToNull(r.parentsInformedBy(), null), viewer.userId(), null, null, null, 0));
+                blankToNull(r.parentsInformedBy(), null), viewer.userId(), null, null, null, 0,
+                viewer.partyId(), WriterBasis.of(registrant), registrant.basis().id(), null, null, null, null, null));
         changed.publishEvent(new MeetingEvents.MeetingChanged(meetingId));
         return new Registered(item, warnings);
     }
@@ -326,29 +334,52 @@ public class MeetingService {
 
     @Transactional
     public AgendaNote addNote(Viewer viewer, long itemId, @Nullable String text) {
+        return addNote(viewer, itemId, text, null);
+    }
+
+    /** A note in a data category the writer picks ({@code null}: the default for the writer's party); provenance recorded. */
+    @Transactional
+    public AgendaNote addNote(Viewer viewer, long itemId, @Nullable String text, @Nullable String category) {
         AgendaItem item = item(itemId);
         requireActive(item);
-        PupilView pupil = seenAtItem(viewer, item);
+        seenAtItem(viewer, item);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > NOTE_MAX) {
             throw new InvalidInputException("text", "Schrijf een notitie van hooguit " + NOTE_MAX + " tekens.");
         }
         InputRules.requireText("text", body, NOTE_MAX);
-        AgendaNote note = notes.save(new AgendaNote(null, itemId, viewer.userId(), viewer.partyId(), pupil.disclosure(), body, null));
+        ContentProvenance by = content.provenanceOfWriting(content.viewerAt(viewer, item, meeting(item.meetingId()).seriesId()), category);
+        AgendaNote note = notes.save(new AgendaNote(null, itemId, viewer.userId(), viewer.partyId(), by.writtenUnder(), body, null,
+                by.category(), by.writerBasis(), by.basisId()));
         changed.publishEvent(new MeetingEvents.MeetingChanged(item.meetingId()));
         return note;
     }
 
-    /** The notes the viewer may read: all when they see the pupil by name, else only those written under the alias. */
+    /** The notes the viewer may read, as {@link AgendaContent} decides through the privacy kernel. */
     @Transactional
     public List<NoteView> notes(Viewer viewer, long itemId) {
+        return content(viewer, itemId).notes();
+    }
+
+    /** The item's content the viewer may read (notes, outcome, registration) and what is withheld; participants only. */
+    @Transactional
+    public AgendaContent.ItemContent content(Viewer viewer, long itemId) {
         AgendaItem item = item(itemId);
-        PupilView pupil = seenAtItem(viewer, item);
-        return notes.findByItemIdOrderById(itemId).stream()
-                .filter(n -> pupil.disclosure() == Disclosure.IDENTIFIED || n.writtenUnder() == Disclosure.PSEUDONYMOUS)
-                .map(n -> new NoteView(n, users.findById(n.authorId()).map(UserAccount::displayName).orElse("?"),
-                        tables.partyName(n.authorPartyId())))
-                .toList();
+        seenAtItem(viewer, item);
+        return content.read(viewer, item, meeting(item.meetingId()).seriesId());
+    }
+
+    /** The note categories the viewer may choose on this item, and the one preselected for them. */
+    @Transactional(readOnly = true)
+    public AgendaContent.NoteCategories noteCategories(Viewer viewer, long itemId) {
+        AgendaItem item = item(itemId);
+        return content.noteCategories(viewer, item, meeting(item.meetingId()).seriesId());
+    }
+
+    /** Whether the viewer may read the action's text (privacy kernel). */
+    @Transactional(readOnly = true)
+    public boolean readable(Viewer viewer, MeetingAction action) {
+        return content.actionReadable(viewer, action);
     }
 
     public record NoteView(AgendaNote note, String author, String party) {
@@ -374,8 +405,9 @@ public class MeetingService {
         if (caseManagerId != null && !tables.sitsAt(seriesOf(meeting(item.meetingId())).id(), caseManagerId)) {
             throw new InvalidInputException("caseManagerId", "Kies als casusregisseur of procesbewaker een deelnemer aan dit overleg.");
         }
+        ContentProvenance by = content.provenanceOfOutcome(content.viewerAt(viewer, item, meeting(item.meetingId()).seriesId()));
         try {
-            AgendaItem saved = items.update(item.withOutcome(text, caseManagerId));
+            AgendaItem saved = items.update(item.withOutcome(text, caseManagerId, by));
             changed.publishEvent(new MeetingEvents.MeetingChanged(item.meetingId()));
             return saved;
         } catch (OptimisticLockException e) {
@@ -428,8 +460,9 @@ public class MeetingService {
         if (due == null || due.isBefore(today)) {
             throw new InvalidInputException("dueOn", "Kies een datum vanaf vandaag waarop de afspraak klaar moet zijn.");
         }
+        ContentProvenance by = content.provenanceOfAction(content.viewerAt(viewer, item, table.id()));
         MeetingAction action = actions.save(new MeetingAction(null, table.id(), meeting.id(), item.id(), item.pupilId(), kind, text,
-                ownerId, due, null, viewer.userId(), null));
+                ownerId, due, null, viewer.userId(), null, by.providerPartyId(), by.writerBasis(), by.basisId(), by.category()));
         changed.publishEvent(new MeetingEvents.MeetingChanged(meeting.id()));
         return action;
     }

@@ -6,6 +6,8 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.privacy.WithheldContent;
+import nl.casustafel.privacy.WriterBasis;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,15 +55,18 @@ public final class MeetingViews {
                                 List<Action> carriedOver) {
     }
 
-    /** An agenda item and its pupil as the caller may see it. */
+    /**
+     * An agenda item and its pupil as the caller may see it, and what of its content (notes, outcome,
+     * registration) is withheld from the caller, per providing party and reason, without text or writer.
+     */
     @Serdeable
-    public record AgendaEntry(Item item, @Nullable PupilView pupil) {
+    public record AgendaEntry(Item item, @Nullable PupilView pupil, List<WithheldContent> withheld) {
     }
 
     /**
-     * An agenda item. For a caller who does not see the pupil by name, {@code outcome} (written by
-     * someone who did), {@code parentsInformedBy} and {@code registeredBy} (which name people of the
-     * pupil's school) are null.
+     * An agenda item. {@code outcome}, {@code parentsInformedBy} and {@code registeredBy} are case
+     * content with a provenance: null when the privacy kernel ({@code privacy.ContentPolicy}) withholds
+     * them from the caller, e.g. written seeing the name for a caller who sees the alias.
      */
     @Serdeable
     public record Item(long id,
@@ -79,12 +84,10 @@ public final class MeetingViews {
                        @Nullable String outcome,
                        int version) {
 
-        static Item of(AgendaItem item, @Nullable PupilView pupil) {
-            boolean identified = pupil != null && pupil.disclosure() == Disclosure.IDENTIFIED;
+        static Item of(AgendaItem item, AgendaContent.ItemContent content) {
             return new Item(item.id(), item.meetingId(), item.position(), item.hulpvraag(), item.reason(), item.consentGiven(),
-                    item.reportedToDuo(), item.parentsKnowCjgAsks(), identified ? item.parentsInformedBy() : null,
-                    identified ? item.registeredBy() : null, item.registeredAt(), item.caseManagerId(),
-                    identified ? item.outcome() : null, item.version());
+                    item.reportedToDuo(), item.parentsKnowCjgAsks(), content.parentsInformedBy(), content.registeredBy(),
+                    item.registeredAt(), item.caseManagerId(), content.outcome(), item.version());
         }
     }
 
@@ -93,21 +96,22 @@ public final class MeetingViews {
     public record Registered(Item item, @Nullable PupilView pupil, List<String> warnings) {
     }
 
-    /** A note with its author and the party that brought it in (provenance). */
+    /** A note with its author, the party that brought it in, the basis its author saw the pupil under and its category (provenance). */
     @Serdeable
     public record Note(long id, long itemId, String text, Disclosure writtenUnder, String author, String party,
-                       @Nullable Instant createdAt) {
+                       @Nullable Instant createdAt, String category, WriterBasis writerBasis) {
 
         static Note of(MeetingService.NoteView view) {
             AgendaNote n = view.note();
-            return new Note(n.id(), n.itemId(), n.text(), n.writtenUnder(), view.author(), view.party(), n.createdAt());
+            return new Note(n.id(), n.itemId(), n.text(), n.writtenUnder(), view.author(), view.party(), n.createdAt(),
+                    n.category(), n.writerBasis());
         }
     }
 
     /**
-     * An agreed action. Its text is shown to whoever sees the pupil by name, to the person who wrote it
-     * down, and to its owner while they see the pupil at all; others see that there is an action, of
-     * which kind, whose it is and by when.
+     * An agreed action. Its text is shown when the privacy kernel lets the caller read it (e.g. its owner,
+     * the writer's party, whoever sees the pupil on a basis that covers it); others see that there is an
+     * action, of which kind, whose it is and by when.
      */
     @Serdeable
     public record Action(long id,
@@ -123,9 +127,9 @@ public final class MeetingViews {
                          boolean overdue,
                          @Nullable PupilView pupil) {
 
-        static Action of(MeetingAction action, @Nullable PupilView pupil, String owner, Viewer viewer, LocalDate today) {
+        static Action of(MeetingAction action, @Nullable PupilView pupil, String owner, boolean readable, LocalDate today) {
             return new Action(action.id(), action.seriesId(), action.meetingId(), action.itemId(), action.kind(),
-                    action.textVisibleTo(viewer, pupil) ? action.what() : null, action.ownerId(), owner, action.dueOn(), action.doneOn(),
+                    readable ? action.what() : null, action.ownerId(), owner, action.dueOn(), action.doneOn(),
                     action.overdue(today), pupil);
         }
     }

@@ -65,7 +65,7 @@ public class MinutesService {
         return new MinutesFile(minutes.fileName(), pdf.render(minutes));
     }
 
-    /** Shown instead of an action's free text to whom may not read it (see {@link MeetingAction#textVisibleTo}). */
+    /** Shown instead of an action's free text to whom the privacy kernel does not let read it. */
     static final String HIDDEN_TEXT = "Afspraak (tekst alleen voor wie de leerling herkenbaar ziet)";
     static final String DUO_REPORT_AGREEMENT = "School doet DUO-melding en bevestigt dit aan leerplicht"; // the due date stands beside it
 
@@ -83,8 +83,6 @@ public class MinutesService {
         List<Minutes.Item> items = new ArrayList<>();
         Map<Long, String> labelByItem = new HashMap<>();
         Map<Long, String> labelByPupil = new HashMap<>();
-        Map<Long, PupilView> seenByPupil = new HashMap<>();
-        agenda.stream().filter(e -> e.pupil() != null).forEach(e -> seenByPupil.put(e.item().pupilId(), e.pupil()));
         for (MeetingService.AgendaEntry entry : agenda) {
             AgendaItem item = entry.item();
             PupilView pupil = entry.pupil();
@@ -107,7 +105,7 @@ public class MinutesService {
             if (action.pupilId() != null && pupil == null) {
                 continue; // an action about a pupil this viewer may not see at all
             }
-            String what = action.textVisibleTo(viewer, action.pupilId() == null ? null : seenByPupil.get(action.pupilId()))
+            String what = meetings.readable(viewer, action)
                     ? action.what()
                     : action.kind() == MeetingAction.Kind.DUO_REPORT ? DUO_REPORT_AGREEMENT : HIDDEN_TEXT;
             actions.add(new Minutes.Action(pupil, what, names.user(action.ownerId()), action.dueOn(), action.doneOn(),
@@ -135,15 +133,19 @@ public class MinutesService {
                 && pupil.name() != null;
         String label = identified ? pupil.name() : alias;
         String caseManager = item.caseManagerId() == null ? null : names.user(item.caseManagerId());
+        if (policy == MinutesPolicy.NONE_PERSONAL) {
+            return new Minutes.Item(item.position(), alias, false, null, null, null, null, null, List.of());
+        }
+        // Outcome and notes: what the privacy kernel lets this viewer read (ContentPolicy, via AgendaContent).
+        AgendaContent.ItemContent content = meetings.content(viewer, item.id());
+        String outcome = content.outcome();
         return switch (policy) {
-            case NONE_PERSONAL -> new Minutes.Item(item.position(), alias, false, null, null, null, null, null, List.of());
+            case NONE_PERSONAL -> throw new IllegalStateException();
             case SHORT_WITH_NAME -> new Minutes.Item(item.position(), label, identified, null, item.hulpvraag(), null,
-                    identified ? item.outcome() : null, caseManager,
-                    meetings.notes(viewer, item.id()).stream()
+                    outcome, caseManager, content.notes().stream()
                             .map(n -> new Minutes.Note(n.author(), n.party(), n.note().text())).toList());
             case BRIEF_NAME_BIRTHDATE -> new Minutes.Item(item.position(), label, identified,
-                    identified ? pupil.birthDate() : null, null, reasonLabel(item.reason()),
-                    identified ? item.outcome() : null, caseManager, List.of());
+                    identified ? pupil.birthDate() : null, null, reasonLabel(item.reason()), outcome, caseManager, List.of());
         };
     }
 

@@ -151,6 +151,23 @@ public class DisclosurePolicy {
                         || context.hulpvraag().equalsIgnoreCase(c.hulpvraag()));
     }
 
+    /**
+     * The data categories of the valid consents for this pupil (and the table's purpose, and for the SOT
+     * its hulpvraag) that the viewer's party holds or that name it in their scope: what content given
+     * under consent, and health data, may reach this viewer (covenant art. 6.1; N33).
+     */
+    public Set<String> consentCategoriesNaming(Viewer viewer, PupilFacts pupil, DisclosureContext context) {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> categories = new java.util.HashSet<>();
+        pupil.consents().stream()
+                .filter(c -> c.names(viewer.partyId()) && c.validOn(today))
+                .filter(c -> context.purpose() == null || c.purpose() == context.purpose())
+                .filter(c -> context.purpose() != MeetingType.SOT || context.hulpvraag() == null
+                        || context.hulpvraag().equalsIgnoreCase(c.hulpvraag()))
+                .forEach(c -> categories.addAll(c.categories()));
+        return categories;
+    }
+
     private DisclosureDecision identified(Viewer viewer, PupilFacts pupil, Basis basis, LocalDate today, String key, List<String> params) {
         Set<PupilField> fields = EnumSet.noneOf(PupilField.class);
         fields.addAll(covenant.identifiedView());

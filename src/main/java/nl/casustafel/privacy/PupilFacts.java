@@ -34,10 +34,28 @@ public record PupilFacts(long pupilId,
     public record ClosedDuoReportFact(long id, LocalDate reportedOn, String reference, LocalDate closedOn) {
     }
 
-    /** A consent record, withdrawn or not; {@link #validOn} says whether it counts. */
+    /**
+     * A consent record, withdrawn or not; {@link #validOn} says whether it counts. {@code sharedWith}: the
+     * other parties its scope names, to which content given under it may go (N33).
+     */
     public record ConsentFact(long id, long partyId, String partyName, MeetingType purpose, String hulpvraag,
                               Set<String> categories, Set<ConsentGiver> givers, LocalDate givenOn,
-                              LocalDate validUntil, LocalDate withdrawnOn) {
+                              LocalDate validUntil, LocalDate withdrawnOn, Set<Long> sharedWith) {
+
+        public ConsentFact {
+            sharedWith = sharedWith == null ? Set.of() : Set.copyOf(sharedWith);
+        }
+
+        public ConsentFact(long id, long partyId, String partyName, MeetingType purpose, String hulpvraag,
+                           Set<String> categories, Set<ConsentGiver> givers, LocalDate givenOn,
+                           LocalDate validUntil, LocalDate withdrawnOn) {
+            this(id, partyId, partyName, purpose, hulpvraag, categories, givers, givenOn, validUntil, withdrawnOn, Set.of());
+        }
+
+        /** Whether the consent is held by the party or names it in its scope. */
+        public boolean names(long party) {
+            return partyId == party || sharedWith.contains(party);
+        }
 
         public boolean validOn(LocalDate day) {
             return !givenOn.isAfter(day) && (validUntil == null || !validUntil.isBefore(day))

@@ -131,6 +131,24 @@ public class PupilReader {
         return Optional.of(policy.decide(viewer, pupil.facts(), context));
     }
 
+    /**
+     * The viewer as a reader (or writer) of case content about the pupil at a table: disclosure, basis and
+     * the consent categories that name the viewer's party. Nothing is logged: content is read beside a
+     * pupil read that is. A pupil that does not exist gives a viewer who sees nothing.
+     */
+    @Transactional(readOnly = true)
+    public ContentViewer contentViewer(Viewer viewer, long pupilId, @Nullable Long seriesId) {
+        PupilRecords.Loaded pupil = records.load(List.of(pupilId)).get(pupilId);
+        if (pupil == null) {
+            return new ContentViewer(viewer.userId(), viewer.partyId(), viewer.partyType(), Disclosure.NONE, Basis.NONE, java.util.Set.of());
+        }
+        DisclosureContext context = tables.seats(viewer, List.of(pupilId), seriesId)
+                .getOrDefault(pupilId, DisclosureContext.outsideMeetings("inhoud"));
+        DisclosureDecision decision = policy.decide(viewer, pupil.facts(), context);
+        return ContentViewer.of(viewer, decision, decision.visible() ? policy.consentCategoriesNaming(viewer, pupil.facts(), context)
+                : java.util.Set.of());
+    }
+
     private PupilView view(PupilRecords.Stored s, DisclosureContext context, DisclosureDecision d) {
         // The pupil number leaves the server only with the name; at a table the handle stands in for it.
         return new PupilView(s.id(), d.identified() ? s.id() : null, context.handle(), d.disclosure(),

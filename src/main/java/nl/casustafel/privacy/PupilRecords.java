@@ -115,7 +115,8 @@ class PupilRecords {
         return new PupilFacts.ConsentFact(rs.getLong("id"), rs.getLong("party_id"), rs.getString("party_name"),
                 MeetingType.valueOf(rs.getString("purpose")), rs.getString("hulpvraag"),
                 new HashSet<>(Arrays.asList((String[]) rs.getArray("categories").getArray())), givers,
-                rs.getDate("given_on").toLocalDate(), date(rs.getDate("valid_until")), date(rs.getDate("withdrawn_on")));
+                rs.getDate("given_on").toLocalDate(), date(rs.getDate("valid_until")), date(rs.getDate("withdrawn_on")),
+                new HashSet<>(Arrays.asList((Long[]) rs.getArray("shared_with").getArray())));
     }
 
     private static LocalDate date(Date date) {

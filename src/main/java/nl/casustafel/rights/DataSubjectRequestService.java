@@ -14,7 +14,10 @@ import nl.casustafel.meeting.MeetingSeries;
 import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.meeting.MeetingTables;
 import nl.casustafel.platform.InvalidInputException;
-import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.ContentPolicy;
+import nl.casustafel.privacy.ContentProvenance;
+import nl.casustafel.privacy.ContentViewer;
+import nl.casustafel.privacy.WriterBasis;
 import nl.casustafel.privacy.DisclosureDecision;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
@@ -54,10 +57,12 @@ public class DataSubjectRequestService {
     private final MeetingSeriesRepository series;
     private final PupilIdentityRepository identities;
     private final CovenantRules covenant;
+    private final ContentPolicy content;
     private final Clock clock;
 
     public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series,
-                                     PupilIdentityRepository identities, CovenantRules covenant, Clock clock) {
+                                     PupilIdentityRepository identities, CovenantRules covenant, ContentPolicy content, Clock clock) {
+        this.content = content;
         this.jdbc = jdbc;
         this.reader = reader;
         this.tables = tables;
@@ -79,7 +84,13 @@ public class DataSubjectRequestService {
     /** A stored request, for the server's own use. */
     record Stored(long id, long pupilId, long seriesId, String table, RequestKind kind, Requester requestedBy, LocalDate receivedOn,
                   LocalDate dueOn, @Nullable String summary, RequestStatus status, @Nullable LocalDate decidedOn,
-                  @Nullable String motivation, String registeredBy, String registeredByParty) {
+                  @Nullable String motivation, String registeredBy, String registeredByParty,
+                  long registeredById, long registeredByPartyId, WriterBasis registeredBasis, @Nullable Long registeredBasisId) {
+
+        /** Summary and motivation are case content the chair brought in (registration category of the covenant file). */
+        ContentProvenance provenance(String category) {
+            return ContentProvenance.of(registeredByPartyId, registeredById, registeredBasis, registeredBasisId, category);
+        }
     }
 
     @Transactional
@@ -113,10 +124,11 @@ public class DataSubjectRequestService {
         if (summary != null && summary.length() > 1000) {
             throw new InvalidInputException("summary", "De omschrijving is te lang; houd het bij ten hoogste 1000 tekens.");
         }
+        ContentViewer chair = reader.contentViewer(viewer, pupilId, input.seriesId());
         long id = jdbc.prepareStatement("""
                 INSERT INTO data_subject_request (pupil_id, series_id, kind, requested_by, received_on, due_on, summary,
-                                                  registered_by, registered_by_party)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                                  registered_by, registered_by_party, registered_basis, registered_basis_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, st -> {
             st.setLong(1, pupilId);
             st.setLong(2, input.seriesId());
@@ -127,6 +139,8 @@ public class DataSubjectRequestService {
             st.setString(7, summary);
             st.setLong(8, viewer.userId());
             st.setLong(9, viewer.partyId());
+            st.setString(10, WriterBasis.of(chair).name());
+            st.setObject(11, chair.basis().id());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -203,8 +217,9 @@ public class DataSubjectRequestService {
         LocalDate today = LocalDate.now(clock);
         List<DataSubjectRequestView> views = new ArrayList<>();
         for (long seriesId : chairedTablesOf(viewer, pupilId)) {
+            ContentViewer chair = reader.contentViewer(viewer, pupilId, seriesId);
             query("WHERE r.series_id = ? AND r.pupil_id = ? ORDER BY r.received_on DESC, r.id DESC", seriesId, pupilId)
-                    .forEach(r -> views.add(view(r, null, true, today)));
+                    .forEach(r -> views.add(view(r, null, readable(chair, r), today)));
         }
         return views;
     }
@@ -309,9 +324,14 @@ public class DataSubjectRequestService {
                 continue;
             }
             views.add(view(r, new DataSubjectRequestView.PupilLabel(pupil.id(), pupil.handle(), pupil.disclosure(), pupil.alias(),
-                    pupil.name()), pupil.disclosure() == Disclosure.IDENTIFIED, today));
+                    pupil.name()), readable(reader.contentViewer(viewer, r.pupilId(), seriesId), r), today));
         }
         return views;
+    }
+
+    /** Whether the viewer may read the request's summary and motivation: the privacy kernel decides (ContentPolicy). */
+    private boolean readable(ContentViewer viewer, Stored r) {
+        return content.decide(viewer, r.provenance(content.registrationCategory())).readable();
     }
 
     private static DataSubjectRequestView view(Stored r, @Nullable DataSubjectRequestView.PupilLabel pupil, boolean identified, LocalDate today) {
@@ -352,7 +372,12 @@ public class DataSubjectRequestService {
                 RequestKind.valueOf(rs.getString("kind")), Requester.valueOf(rs.getString("requested_by")),
                 rs.getDate("received_on").toLocalDate(), rs.getDate("due_on").toLocalDate(), rs.getString("summary"),
                 RequestStatus.valueOf(rs.getString("status")), decided == null ? null : decided.toLocalDate(),
-                rs.getString("motivation"), rs.getString("display_name"), rs.getString("party_name"));
+                rs.getString("motivation"), rs.getString("display_name"), rs.getString("party_name"),
+                rs.getLong("registered_by"), rs.getLong("registered_by_party"), basis(rs), (Long) rs.getObject("registered_basis_id"));
+    }
+
+    private static WriterBasis basis(ResultSet rs) throws SQLException {
+        return WriterBasis.valueOf(rs.getString("registered_basis"));
     }
 
     private static HttpStatusException tableNotFound() {

@@ -70,6 +70,34 @@ class CovenantFileTest {
                 e.getMessage());
     }
 
+    @Test
+    void contentRulesThatLetHealthDataReachAPartyNoConsentNamesAreRefused() throws IOException {
+        ConfigException e = brokenFor(() -> CovenantRulesLoader.content(new ConfigFiles(dir.toString()).yaml("covenants/broken.yaml")),
+                "      when: {category: [HEALTH], viewerIsProvider: false, consentNamesViewer: false}\n      then: WITHHELD",
+                "      when: {category: [HEALTH], viewerIsProvider: false, consentNamesViewer: false}\n      then: READABLE");
+        assertTrue(e.getMessage().contains("let health data reach a party no consent names"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownContentConditionNamesFileLineAndField() throws IOException {
+        ConfigException e = brokenFor(() -> CovenantRulesLoader.content(new ConfigFiles(dir.toString()).yaml("covenants/broken.yaml")),
+                "when: {writtenUnder: IDENTIFIED, viewerSees: [PSEUDONYMOUS]}", "when: {writtenUnder: IDENTIFIED, viewerSeesAlias: true}");
+        assertTrue(e.getMessage().matches("config/covenants/broken\\.yaml:\\d+: field 'contentRules\\.rules\\[4]\\.when\\.viewerSeesAlias' is not a condition.*"),
+                e.getMessage());
+        ConfigException noSource = brokenFor(() -> CovenantRulesLoader.content(new ConfigFiles(dir.toString()).yaml("covenants/broken.yaml")),
+                "      source: \"004 art. 3.4c, 8.1 (de verstrekkende", "      source: \" \"\n      was: \"");
+        assertTrue(noSource.getMessage().contains("source' is empty"), noSource.getMessage());
+    }
+
+    private ConfigException brokenFor(org.junit.jupiter.api.function.Executable load, String original, String replacement) throws IOException {
+        String text = Files.readString(DEMO);
+        assertTrue(text.contains(original), "fixture text present: " + original);
+        Files.createDirectories(dir.resolve("covenants"));
+        Files.writeString(dir.resolve("covenants/broken.yaml"), text.replaceFirst(java.util.regex.Pattern.quote(original),
+                java.util.regex.Matcher.quoteReplacement(replacement)));
+        return assertThrows(ConfigException.class, load);
+    }
+
     private ConfigException brokenBy(String original, String replacement) throws IOException {
         String text = Files.readString(DEMO);
         assertTrue(text.contains(original), "fixture text present: " + original);

@@ -38,6 +38,14 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
     AccountService accounts;
     @Inject
     PupilIdentityRepository identities;
+    @Inject
+    MeetingFixtures fixtures;
+    @Inject
+    nl.casustafel.consent.ConsentService consents;
+    @Inject
+    nl.casustafel.duo.DuoReportService duoReports;
+    @Inject
+    nl.casustafel.covenant.PartyRepository parties;
 
     @Override
     public boolean uiEnabled() {
@@ -80,6 +88,42 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
             officer.waitForText("#current-pupil", second.fullName());
             assertTrue(officer.text("#current-pupil").contains("Herkenbaar"));
             assertFalse(officer.driver().getPageSource().contains(first.familyName()), "the other pupil stays anonymous");
+        }
+    }
+
+    /** Finding a on the meeting screen: the officer, identified by the DUO report, is told of the CJG's note, not shown it. */
+    @Test
+    void theOfficerIsToldOfTheNursesHealthNoteButNeverSeesIt() {
+        Viewer chair = accounts.viewer("zorg.dijkstad").orElseThrow();
+        Viewer nurse = accounts.viewer("jgz.verpleegkundige").orElseThrow();
+        MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
+        Meeting meeting = meetings.plan(chair, table.id(), Instant.now().plus(1, ChronoUnit.HOURS), null);
+        long pupil = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD,
+                p -> !java.util.Set.of("350627526", "547080104").contains(p.bsn())); // the other test's pupils
+        AgendaItem item = meetings.register(chair, meeting.id(), MeetingService.Registration.of(pupil)).item();
+        java.time.LocalDate today = java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
+        consents.record(chair, pupil, new nl.casustafel.consent.ConsentService.NewConsent(
+                parties.findByName("CJG Dijkstreek (JGZ)").orElseThrow().id(), nl.casustafel.covenant.MeetingType.VERZUIMOVERLEG, null,
+                java.util.List.of("IDENTITY", "ABSENCE", "HEALTH"), true, true, "M. Ouder", nl.casustafel.consent.ConsentMethod.WRITTEN,
+                today, null));
+        meetings.addNote(nurse, item.id(), "buikpijnklachten, huisarts betrokken", "HEALTH");
+        duoReports.record(chair, pupil, new nl.casustafel.duo.DuoReportService.NewReport(nl.casustafel.covenant.DuoReportKind.RELATIVE_16H,
+                today, "DUO-LIVE-PROV-" + pupil));
+        meetings.open(chair, meeting.id());
+
+        try (Browser officer = new Browser(ui.port())) {
+            officer.signIn("leerplicht.dijkstad", ApiClient.DEMO_PASSWORD);
+            officer.open("/overleg/" + meeting.id());
+            officer.waitForText("#withheld", "1 notitie van CJG Dijkstreek (JGZ) — alleen zichtbaar met toestemming voor gezondheidsgegevens");
+            assertTrue(officer.text("#current-pupil").contains("Herkenbaar"), "identified by the DUO report");
+            assertFalse(officer.driver().getPageSource().contains("buikpijn"), "the note's text never reaches the officer's browser");
+            assertFalse(officer.driver().getPageSource().contains(nurse.displayName()), "nor its author");
+        }
+        try (Browser cjg = new Browser(ui.port())) {
+            cjg.signIn("jgz.verpleegkundige", ApiClient.DEMO_PASSWORD);
+            cjg.open("/overleg/" + meeting.id());
+            cjg.waitForText("#notes", "buikpijnklachten, huisarts betrokken");
+            assertTrue(cjg.isPresent("#note-category"), "the writer picks the category");
         }
     }
 }

@@ -265,7 +265,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals(LocalDate.of(2026, 10, 28), schoolDays.plus(LocalDate.of(2026, 10, 16), 3), "the herfstvakantie does not count");
 
         MeetingAction open = new MeetingAction(1L, 1L, 1L, 1L, 1L, MeetingAction.Kind.DUO_REPORT, "Melden", 1L,
-                LocalDate.of(2026, 12, 2), null, 1L, null);
+                LocalDate.of(2026, 12, 2), null, 1L, null, 1L, nl.casustafel.privacy.WriterBasis.ENROLMENT, null, "INTERVENTIONS");
         assertFalse(open.overdue(LocalDate.of(2026, 12, 2)), "due today is not overdue");
         assertTrue(open.overdue(LocalDate.of(2026, 12, 3)));
         MeetingAction done = open.doneOn(LocalDate.of(2026, 12, 4));
