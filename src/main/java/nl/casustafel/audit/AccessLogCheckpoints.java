@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,12 +64,35 @@ public class AccessLogCheckpoints {
             List<Checkpoint> checkpoints = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    checkpoints.add(new Checkpoint(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getLong("row_count"),
-                            rs.getLong("last_row_id"), rs.getString("head_hash"), rs.getString("key_id"), rs.getString("signature")));
+                    checkpoints.add(checkpoint(rs));
                 }
             }
             return checkpoints;
         });
+    }
+
+    /** The stored checkpoint of the latest row that carries a valid signature, reading from the newest down. */
+    private Optional<Checkpoint> newestSigned() {
+        return jdbc.prepareStatement("""
+                SELECT id, at, row_count, last_row_id, head_hash, key_id, signature
+                  FROM access_log_checkpoint ORDER BY last_row_id DESC, id DESC
+                """, statement -> {
+            statement.setFetchSize(50);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Checkpoint checkpoint = checkpoint(rs);
+                    if (checkpoint.signedBy(key)) {
+                        return Optional.of(checkpoint);
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static Checkpoint checkpoint(ResultSet rs) throws SQLException {
+        return new Checkpoint(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getLong("row_count"),
+                rs.getLong("last_row_id"), rs.getString("head_hash"), rs.getString("key_id"), rs.getString("signature"));
     }
 
     private Optional<Checkpoint> writeInTransaction() {
@@ -80,6 +104,15 @@ public class AccessLogCheckpoints {
         long afterId = trusted.map(Checkpoint::lastRowId).orElse(0L);
         long rows = trusted.map(Checkpoint::rowCount).orElse(0L);
         String hash = trusted.map(Checkpoint::headHash).orElse(Checkpoint.GENESIS);
+        long newest = jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM access_log", statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        if (newest == afterId) {
+            return Optional.empty();
+        }
         if (afterId > 0 && !stillThere(trusted.get())) {
             LOG.error("The access log no longer holds row {} as checkpointed; no checkpoint written, run the verification", afterId);
             return Optional.empty();
@@ -114,8 +147,7 @@ public class AccessLogCheckpoints {
 
     /** The newest correctly signed checkpoint, from the database or the external head, whichever covers more. */
     private Optional<Checkpoint> lastTrusted() {
-        List<Checkpoint> stored = all();
-        Optional<Checkpoint> newestStored = stored.reversed().stream().filter(c -> c.signedBy(key)).findFirst();
+        Optional<Checkpoint> newestStored = newestSigned();
         Optional<Checkpoint> external = head.read().filter(c -> c.signedBy(key));
         return Stream.concat(newestStored.stream(), external.stream()).max(Comparator.comparingLong(Checkpoint::lastRowId));
     }
