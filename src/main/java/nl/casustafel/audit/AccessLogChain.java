@@ -65,8 +65,9 @@ public class AccessLogChain {
     /** Checks the log as it is, writing nothing. */
     @Transactional(readOnly = true)
     public Verification verify() {
-        List<Checkpoint> stored = checkpoints.all();
+        // The head first: it is written after its checkpoint commits, so the table read next holds it.
         Optional<Checkpoint> external = head.read();
+        List<Checkpoint> stored = checkpoints.all();
         List<Anchor> anchors = new ArrayList<>();
         stored.stream().filter(c -> c.signedBy(key)).forEach(c -> anchors.add(new Anchor(c, false)));
         external.filter(c -> c.signedBy(key)).ifPresent(c -> anchors.add(new Anchor(c, true)));
