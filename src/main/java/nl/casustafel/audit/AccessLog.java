@@ -5,12 +5,19 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.Basis;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the access log: one row per identified read (who, party, pupil, context, basis), in the
  * transaction of the read, before the data is returned. The database chains the rows by hash and
  * refuses updates and deletes.
+ * <p>
+ * One transaction is one read: a pupil that the same user already read in this transaction is not logged
+ * again (the first row, with its context, stands). A screen or answer that reads a pupil through several
+ * services (the agenda, then the notes of its item) thus logs each identified pupil once, as long as it
+ * reads in one transaction. The database tells which rows this transaction wrote ({@code xmin}).
  */
 @Singleton
 public class AccessLog {
@@ -31,9 +38,15 @@ public class AccessLog {
         }
         jdbc.prepareStatement("""
                 INSERT INTO access_log (user_id, username, party_id, pupil_id, context, basis_kind, basis_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                SELECT ?::bigint, ?::varchar, ?::bigint, ?::bigint, ?::varchar, ?::varchar, ?::bigint
+                 WHERE NOT EXISTS (SELECT 1 FROM access_log
+                                    WHERE pupil_id = ? AND at >= now() AND user_id = ? AND xmin = pg_current_xact_id()::xid)
                 """, statement -> {
+            Set<Long> pupils = new HashSet<>();
             for (Read read : reads) {
+                if (!pupils.add(read.pupilId())) {
+                    continue;
+                }
                 statement.setLong(1, viewer.userId());
                 statement.setString(2, viewer.username());
                 statement.setLong(3, viewer.partyId());
@@ -41,6 +54,8 @@ public class AccessLog {
                 statement.setString(5, read.context());
                 statement.setString(6, read.basis().kind().name());
                 statement.setObject(7, read.basis().id());
+                statement.setLong(8, read.pupilId());
+                statement.setLong(9, viewer.userId());
                 statement.addBatch();
             }
             statement.executeBatch();

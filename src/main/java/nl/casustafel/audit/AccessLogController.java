@@ -31,8 +31,9 @@ public class AccessLogController {
         return search.search(new AccessLogSearch.Query(pupilId, username, from, until));
     }
 
+    /** Signs the log's current head (when it still extends the last checkpoint), then checks chain, checkpoints and head. */
     @Get("/verification")
     public AccessLogChain.Verification verify() {
-        return chain.verify();
+        return chain.checkpointAndVerify();
     }
 }

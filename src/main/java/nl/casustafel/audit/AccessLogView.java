@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -52,12 +53,14 @@ public class AccessLogView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(pupil, user, from, until, find);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        AccessLogChain.Verification verification = chain.verify();
-        Span status = new Span(verification.intact()
-                ? getTranslation("log.chain.intact", verification.rowsChecked())
+        AccessLogChain.Verification verification = chain.checkpointAndVerify();
+        Span status = new Span(verification.intact() ? getTranslation("log.chain.intact", verification.rowsChecked())
+                : verification.firstBrokenRow() == null ? getTranslation("log.chain.checkpoint")
                 : getTranslation("log.chain.broken", verification.firstBrokenRow()));
         status.getElement().getThemeList().add("badge " + (verification.intact() ? "success" : "error"));
         status.setId("log-chain");
+        Paragraph explanation = new Paragraph(verification.explanation());
+        explanation.setId("log-chain-explanation");
 
         grid.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("log.col.at"));
         grid.addColumn(AccessLogSearch.Entry::username).setHeader(getTranslation("log.col.user"));
@@ -67,7 +70,7 @@ public class AccessLogView extends VerticalLayout {
         grid.addColumn(e -> getTranslation("basis." + e.basisKind()) + (e.basisId() == null ? "" : " #" + e.basisId()))
                 .setHeader(getTranslation("log.col.basis")).setFlexGrow(2);
         grid.setId("log-grid");
-        add(new H2(getTranslation("log.title")), status, filters, grid);
+        add(new H2(getTranslation("log.title")), status, explanation, filters, grid);
         expand(grid);
         refresh();
     }

@@ -60,10 +60,10 @@ final class ItemPanel extends VerticalLayout {
     private String savedOutcome;
 
     ItemPanel(MeetingService meetings, CovenantRules covenant, Viewer viewer, MeetingSeries table, List<UserAccount> participants,
-              MeetingService.AgendaEntry entry) {
+              MeetingScreen screen) {
         this.meetings = meetings;
         this.viewer = viewer;
-        this.itemId = entry.item().id();
+        this.itemId = screen.current().item().id();
         this.type = table.type();
         setId("current-item");
         setPadding(false);
@@ -118,15 +118,16 @@ final class ItemPanel extends VerticalLayout {
         noteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(header, new H4(getTranslation("meeting.notes")), noteList, withheldList, note, noteForm, outcomeSection,
                 new H4(getTranslation("meeting.actions")), actionList, actionForm(participants));
-        update(entry, true);
+        update(screen, true);
     }
 
     long itemId() {
         return itemId;
     }
 
-    /** Re-renders what others may have changed; keeps this user's unsaved input. */
-    void update(MeetingService.AgendaEntry entry, boolean first) {
+    /** Re-renders what others may have changed, from the screen as just read; keeps this user's unsaved input. */
+    void update(MeetingScreen screen, boolean first) {
+        MeetingService.AgendaEntry entry = screen.current();
         header.removeAll();
         if (entry.pupil() != null) {
             H3 title = new H3(new PupilBadge(entry.pupil()));
@@ -139,7 +140,7 @@ final class ItemPanel extends VerticalLayout {
         boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
         outcomeSection.setVisible(identified);
         noteList.removeAll();
-        AgendaContent.ItemContent content = meetings.content(viewer, itemId);
+        AgendaContent.ItemContent content = screen.content();
         content.notes().forEach(n -> {
             Paragraph p = new Paragraph(n.note().text());
             Span meta = new Span(n.author() + " (" + n.party() + "), " + TIME.format(n.note().createdAt()));
@@ -156,8 +157,8 @@ final class ItemPanel extends VerticalLayout {
         });
         actionList.removeAll();
         LocalDate today = LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
-        meetings.actionsOfMeeting(entry.item().meetingId()).stream().filter(a -> Objects.equals(a.itemId(), itemId)).forEach(a -> {
-            String text = meetings.readable(viewer, a) ? a.what()
+        screen.itemActions().forEach(a -> {
+            String text = screen.readableActionIds().contains(a.id()) ? a.what()
                     : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
             Span line = new Span(text + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));

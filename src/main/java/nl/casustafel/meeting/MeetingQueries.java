@@ -46,6 +46,32 @@ public class MeetingQueries {
         this.clock = clock;
     }
 
+    /**
+     * What the meeting screen shows, in one transaction: the access log then holds one row per pupil the user
+     * sees by name, although the agenda, the current item's notes and the open actions each read the pupil.
+     * The screen is at the item the chair moved to while the meeting is live, else at {@code selectedItemId},
+     * else at the first item.
+     */
+    @Transactional
+    public MeetingScreen screen(Viewer viewer, long meetingId, @Nullable Long selectedItemId) {
+        Meeting meeting = service.meeting(meetingId);
+        MeetingSeries table = service.seriesOf(meeting);
+        List<MeetingService.AgendaEntry> agenda = service.agenda(viewer, meetingId);
+        boolean liveNow = meeting.status() == Meeting.Status.OPEN;
+        Long at = liveNow && meeting.currentItemId() != null ? meeting.currentItemId()
+                : selectedItemId != null ? selectedItemId : agenda.stream().map(a -> a.item().id()).findFirst().orElse(null);
+        MeetingService.AgendaEntry current = agenda.stream().filter(a -> a.item().id().equals(at)).findFirst().orElse(null);
+        AgendaContent.ItemContent content = current == null || current.pupil() == null
+                ? new AgendaContent.ItemContent(List.of(), null, null, null, List.of())
+                : service.content(viewer, current.item().id());
+        List<MeetingAction> itemActions = current == null ? List.of()
+                : service.actionsOfMeeting(meetingId).stream().filter(a -> current.item().id().equals(a.itemId())).toList();
+        java.util.Set<Long> readable = itemActions.stream().filter(a -> service.readable(viewer, a)).map(MeetingAction::id)
+                .collect(java.util.stream.Collectors.toSet());
+        List<MeetingViews.Action> open = service.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
+        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open);
+    }
+
     /** The meetings of the tables the caller sits at, earliest first. */
     @Transactional(readOnly = true)
     public List<MeetingViews.MeetingSummary> mine(Viewer viewer) {

@@ -97,35 +97,34 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void refresh() {
-        Meeting meeting;
-        MeetingSeries table;
-        List<MeetingService.AgendaEntry> agenda;
+        MeetingScreen screen;
         try {
-            meeting = meetings.meeting(meetingId);
-            table = meetings.seriesOf(meeting);
-            agenda = meetings.agenda(viewer, meetingId);
+            screen = queries.screen(viewer, meetingId, selectedItemId);
         } catch (InvalidInputException e) {
             removeAll();
             panel = null;
             add(new H2(getTranslation("meeting.notFound")), new Paragraph(e.getMessage()));
             return;
         }
+        Meeting meeting = screen.meeting();
+        MeetingSeries table = screen.table();
+        List<MeetingService.AgendaEntry> agenda = screen.agenda();
         shownPupils.clear();
         agenda.forEach(a -> shownPupils.add(a.item().pupilId()));
         boolean chair = Objects.equals(table.chairId(), viewer.userId());
         boolean liveNow = meeting.status() == Meeting.Status.OPEN;
-        Long current = liveNow && meeting.currentItemId() != null ? meeting.currentItemId()
-                : selectedItemId != null ? selectedItemId : agenda.stream().map(a -> a.item().id()).findFirst().orElse(null);
-        MeetingService.AgendaEntry currentEntry = agenda.stream().filter(a -> a.item().id().equals(current)).findFirst().orElse(null);
+        MeetingService.AgendaEntry currentEntry = screen.current();
+        Long current = currentEntry == null ? null : currentEntry.item().id();
 
         // Keep the panel (and what its user is typing) when the meeting stays at the same item.
         ItemPanel keep = panel != null && currentEntry != null && panel.itemId() == currentEntry.item().id() ? panel : null;
         removeAll();
         add(header(meeting, table, chair));
-        HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table), itemColumn(keep, currentEntry, table));
+        HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table),
+                itemColumn(keep, screen, table));
         body.setWidthFull();
         body.setFlexGrow(1, body.getComponentAt(1));
-        add(body, carriedOver(table));
+        add(body, carriedOver(screen.openActions()));
     }
 
     private VerticalLayout header(Meeting meeting, MeetingSeries table, boolean chair) {
@@ -203,7 +202,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         return list;
     }
 
-    private VerticalLayout itemColumn(ItemPanel keep, MeetingService.AgendaEntry currentEntry, MeetingSeries table) {
+    private VerticalLayout itemColumn(ItemPanel keep, MeetingScreen screen, MeetingSeries table) {
+        MeetingService.AgendaEntry currentEntry = screen.current();
         VerticalLayout column = new VerticalLayout();
         column.setPadding(false);
         if (currentEntry == null) {
@@ -211,11 +211,11 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             return column;
         }
         if (keep != null) {
-            keep.update(currentEntry, false);
+            keep.update(screen, false);
             panel = keep;
         } else {
             List<UserAccount> participants = meetings.participants(table.id());
-            panel = new ItemPanel(meetings, covenant, viewer, table, participants, currentEntry);
+            panel = new ItemPanel(meetings, covenant, viewer, table, participants, screen);
         }
         column.add(panel);
         boolean ownPupil = viewer.role() == Role.CARE_COORDINATOR && currentEntry.pupil() != null
@@ -228,15 +228,14 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         return column;
     }
 
-    private VerticalLayout carriedOver(MeetingSeries table) {
+    private VerticalLayout carriedOver(List<MeetingViews.Action> open) {
         VerticalLayout section = new VerticalLayout(new H3(getTranslation("meeting.openActions")));
         section.setPadding(false);
         section.setId("open-actions");
-        List<MeetingAction> open = meetings.openActionsAt(viewer, table.id());
         if (open.isEmpty()) {
             section.add(new Paragraph(getTranslation("meeting.openActions.none")));
         }
-        open.stream().map(a -> queries.action(viewer, a)).forEach(a -> section.add(ActionLine.of(a)));
+        open.forEach(a -> section.add(ActionLine.of(a)));
         return section;
     }
 }

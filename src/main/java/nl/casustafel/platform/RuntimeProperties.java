@@ -1,12 +1,15 @@
 package nl.casustafel.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Properties decided at start-up rather than in application.yml: the database and the JWT signing key. */
+/** Properties decided at start-up rather than in application.yml: the database, the JWT signing key, and for tests the audit key. */
 public final class RuntimeProperties {
 
     /** The environment variable that holds the key API tokens are signed with (HS256). */
@@ -14,6 +17,8 @@ public final class RuntimeProperties {
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
     static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+
+    private static Map<String, Object> testAudit;
 
     private RuntimeProperties() {
     }
@@ -25,7 +30,25 @@ public final class RuntimeProperties {
 
     public static Map<String, Object> forTests() {
         String secret = signingKey(System.getenv(JWT_SECRET_VARIABLE));
-        return with(DatabaseBootstrap.forTests(), secret);
+        Map<String, Object> properties = with(DatabaseBootstrap.forTests(), secret);
+        properties.putAll(auditForTests());
+        return properties;
+    }
+
+    /**
+     * The access log's signing key and external head for a test JVM: a key of its own and a folder of its own,
+     * made once, as long-lived as the test database they belong to.
+     */
+    private static synchronized Map<String, Object> auditForTests() {
+        if (testAudit == null) {
+            try {
+                testAudit = Map.of("casustafel.audit.key", randomSecret(),
+                        "casustafel.audit.dir", Files.createTempDirectory("casustafel-audit-").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return testAudit;
     }
 
     private static Map<String, Object> with(Map<String, Object> database, String secret) {

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.pupil.PupilSearch;
 import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +34,8 @@ class AccessLogTest implements CasustafelTestProperties {
     @Inject
     AccessLogChain chain;
     @Inject
+    PupilReader reader;
+    @Inject
     JdbcOperations jdbc;
     @Inject
     TransactionOperations<Connection> tx;
@@ -45,6 +49,21 @@ class AccessLogTest implements CasustafelTestProperties {
                 .filter(e -> e.id() > before).count();
         assertTrue(shown > 0);
         assertEquals(shown, logged);
+    }
+
+    @Test
+    void aPupilReadTwiceInOneTransactionIsLoggedOnceAndAgainInTheNextOne() {
+        Viewer coordinator = accounts.viewer("zorg.regenboog").orElseThrow();
+        long pupil = pupils.listOwnSchools(coordinator, new PupilSearch(null, 1)).getFirst().pupilId();
+        long before = lastId();
+        tx.executeWrite(s -> {
+            reader.read(coordinator, pupil, null, "leerlingpagina");
+            reader.read(coordinator, List.of(pupil, pupil), null, "leerlingpagina, DUO-meldingen");
+            return null;
+        });
+        assertEquals(List.of("leerlingpagina"), contextsSince(before, pupil), "one read, one row: the first context stands");
+        reader.read(coordinator, pupil, null, "leerlingpagina");
+        assertEquals(List.of("leerlingpagina", "leerlingpagina"), contextsSince(before, pupil), "a next read is logged again");
     }
 
     @Test
@@ -88,6 +107,11 @@ class AccessLogTest implements CasustafelTestProperties {
             st.setLong(2, id);
             return st.execute();
         }));
+    }
+
+    private List<String> contextsSince(long afterId, long pupilId) {
+        return search.search(new AccessLogSearch.Query(pupilId, "zorg.regenboog", null, null)).stream()
+                .filter(e -> e.id() > afterId).map(AccessLogSearch.Entry::context).toList();
     }
 
     private long lastId() {

@@ -1,0 +1,105 @@
+package nl.casustafel.meeting;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import nl.casustafel.ApiClient;
+import nl.casustafel.Browser;
+import nl.casustafel.CasustafelTestProperties;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.platform.ClockFactory;
+import nl.casustafel.platform.UiServer;
+import nl.casustafel.pupil.PupilIdentityRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * NEN 7513 asks who saw which pupil when, once per look: opening the meeting screen once writes one access-log
+ * row per pupil the user sees by name, although the agenda, the notes of the current item and the table's
+ * open actions each show that pupil.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeetingScreenAccessLogBrowserTest implements CasustafelTestProperties {
+
+    @Inject
+    UiServer ui;
+    @Inject
+    MeetingFixtures fixtures;
+    @Inject
+    MeetingService meetings;
+    @Inject
+    PupilIdentityRepository identities;
+    @Inject
+    JdbcOperations jdbc;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @Override
+    public boolean uiEnabled() {
+        return true;
+    }
+
+    @Test
+    void openingTheMeetingScreenOnceLogsEachIdentifiedPupilOnce() {
+        MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
+        Viewer chair = fixtures.chairOf(table);
+        Meeting meeting = fixtures.planNextWeek(table);
+        long first = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
+        long second = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
+        long item = meetings.register(chair, meeting.id(), MeetingService.Registration.of(first)).item().id();
+        meetings.register(chair, meeting.id(), MeetingService.Registration.of(second));
+        meetings.addNote(chair, item, "Moeder belt de mentor.");
+        meetings.addAction(chair, item, "Huisbezoek plannen", chair.userId(), LocalDate.now(ClockFactory.AMSTERDAM).plusDays(10),
+                MeetingAction.Kind.GENERAL);
+
+        try (Browser browser = new Browser(ui.port())) {
+            browser.signIn(chair.username(), ApiClient.DEMO_PASSWORD);
+            long before = lastId();
+            browser.open("/overleg/" + meeting.id());
+            browser.waitForText("#current-pupil", identities.findById(first).orElseThrow().familyName());
+            browser.waitForText("#open-actions", "Huisbezoek plannen");
+            browser.waitForText("#notes", "Moeder belt de mentor.");
+
+            assertEquals(Map.of(first, 1L, second, 1L), rowsPerPupil(chair, before, "overleg " + meeting.id()));
+        }
+    }
+
+    private Map<Long, Long> rowsPerPupil(Viewer viewer, long afterId, String context) {
+        return tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT pupil_id, count(*) FROM access_log
+                 WHERE id > ? AND user_id = ? AND (context = ? OR context LIKE ?)
+                 GROUP BY pupil_id
+                """, st -> {
+            st.setLong(1, afterId);
+            st.setLong(2, viewer.userId());
+            st.setString(3, context);
+            st.setString(4, context + ",%");
+            Map<Long, Long> rows = new HashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return rows;
+        }));
+    }
+
+    private long lastId() {
+        return tx.executeRead(s -> jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM access_log", st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}
