@@ -24,6 +24,8 @@ public class DutchSystemMessages implements VaadinServiceInitListener {
     static CustomizedSystemMessages messages(I18NProvider texts) {
         CustomizedSystemMessages messages = new CustomizedSystemMessages();
         messages.setSessionExpiredNotificationEnabled(true);
+        // A click on the message leads to the sign-in page (the UI server's context path is the root).
+        messages.setSessionExpiredURL("/login");
         messages.setSessionExpiredCaption(text(texts, "system.sessionExpired.caption"));
         messages.setSessionExpiredMessage(text(texts, "system.sessionExpired.message"));
         messages.setCookiesDisabledNotificationEnabled(true);

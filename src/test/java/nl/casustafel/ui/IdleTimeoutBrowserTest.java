@@ -9,6 +9,11 @@ import nl.casustafel.platform.UiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,22 +38,31 @@ class IdleTimeoutBrowserTest implements CasustafelTestProperties {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = CasustafelTestProperties.super.getProperties();
-        properties.put("casustafel.ui.idle-timeout", "4s");
+        properties.put("casustafel.ui.idle-timeout", "10s");
         return properties;
     }
 
     @Test
     void anIdleSessionEndsWithADutchMessageAndTheNextStepIsSigningIn() {
         try (Browser browser = new Browser(ui.port())) {
-            browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
-            browser.element("#welcome");
+            try {
+                browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
+                browser.element("#welcome");
+            } catch (RuntimeException e) {
+                throw new AssertionError("sign-in did not finish at " + browser.path() + ": "
+                        + ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.body.innerText + ' | clients: ' + JSON.stringify(Object.values(window.Vaadin.Flow.clients).map(c => c.isActive && c.isActive()))"), e);
+            }
 
-            String shown = browser.element(".v-system-error").getText();
+            // nothing is done now; the page keeps sending heartbeats, and after the timeout says the session ended
+            String shown = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-system-error"))).getText();
             assertTrue(shown.contains("Sessie verlopen"), shown);
             assertTrue(shown.contains("U was te lang niet actief en bent daarom afgemeld."), shown);
 
             browser.element(".v-system-error").click();
-            assertTrue(browser.eventually(() -> browser.path().startsWith("/login")), "back to sign-in: " + browser.path());
+            assertTrue(browser.eventually(() -> browser.path().startsWith("/login")), "back to sign-in: " + browser.path()
+                    + " showing " + browser.text("body"));
             browser.open("/leerlingen");
             assertTrue(browser.path().startsWith("/login"), "the old session opens nothing: " + browser.path());
         }
