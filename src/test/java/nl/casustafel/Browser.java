@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A headless Debian Chromium driven through Debian's chromedriver (no browser downloads), with
@@ -36,8 +37,28 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        this.driver = chrome;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Before any script of a page runs: every Content-Security-Policy violation is kept for the tab. */
+    private static final String RECORD_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', e => {
+              const key = 'casustafel-csp-violations';
+              const seen = JSON.parse(sessionStorage.getItem(key) || '[]');
+              seen.push(e.disposition + ' ' + e.effectiveDirective + ' blocked ' + e.blockedURI + ' at '
+                  + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || ''));
+              sessionStorage.setItem(key, JSON.stringify(seen));
+            });
+            """;
+
+    /** The Content-Security-Policy violations this tab has seen on this site so far (none is the aim). */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(sessionStorage.getItem('casustafel-csp-violations') || '[]');");
     }
 
     public void open(String path) {

@@ -84,6 +84,21 @@ class PackagedJarIT {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNamesNoServer() throws Exception {
+        for (String path : List.of("/login", "/casustafel.css", "/api/me", "/openapi/casustafel.yml")) {
+            HttpResponse<String> answer = get(path, null);
+            var headers = answer.headers();
+            assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+            assertEquals(List.of("nosniff"), headers.allValues("X-Content-Type-Options"), path);
+            assertEquals(List.of("no-referrer"), headers.allValues("Referrer-Policy"), path);
+            assertTrue(headers.firstValue("Server").isEmpty(), path + " names its server: " + headers.firstValue("Server"));
+        }
+        String cookie = get("/login", null).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    @Test
     void logsNoLicenceOrSubscriptionMessage() throws IOException {
         String output = Files.readString(log).toLowerCase(Locale.ROOT);
         assertFalse(output.contains("license") || output.contains("licence") || output.contains("subscription"),

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -27,6 +28,9 @@ final class ApiProxyFilter extends HttpFilter {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
             "trailer", "upgrade", "host", "content-length", "expect", "proxy-authorization", "proxy-authenticate");
+    /** Said once by Jetty (date) or not at all (server), and the security headers are Jetty's to set. */
+    private static final Set<String> NOT_PASSED_BACK = Set.of("server", "date", "content-security-policy",
+            "x-content-type-options", "referrer-policy", "strict-transport-security");
 
     private final IntSupplier apiPort;
     private final HttpClient client = HttpClient.newBuilder()
@@ -66,7 +70,8 @@ final class ApiProxyFilter extends HttpFilter {
             HttpResponse<InputStream> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
             response.setStatus(answer.statusCode());
             answer.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(lower) && !NOT_PASSED_BACK.contains(lower) && !name.startsWith(":")) {
                     values.forEach(value -> response.addHeader(name, value));
                 }
             });

@@ -14,14 +14,20 @@ import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.ee11.servlet.SessionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
@@ -41,13 +47,15 @@ public class UiServer {
     private final ApplicationContext context;
     private final Provider<EmbeddedServer> apiServer;
     private final int port;
+    private final HttpSettings settings;
     private Server jetty;
 
     public UiServer(ApplicationContext context, Provider<EmbeddedServer> apiServer,
-                    @Value("${casustafel.http.port:8080}") int port) {
+                    @Value("${casustafel.http.port:8080}") int port, HttpSettings settings) {
         this.context = context;
         this.apiServer = apiServer;
         this.port = port;
+        this.settings = settings;
     }
 
     @EventListener
@@ -61,7 +69,7 @@ public class UiServer {
         }
         long started = System.nanoTime();
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(webApp());
@@ -83,6 +91,44 @@ public class UiServer {
         }
     }
 
+    /** No {@code Server} header, no version; the security headers on every answer; a proxy's word on TLS only if trusted. */
+    private HttpConfiguration httpConfiguration() {
+        HttpConfiguration configuration = new HttpConfiguration();
+        configuration.setSendServerVersion(false);
+        configuration.setSendXPoweredBy(false);
+        if (settings.trustForwardedHeaders()) {
+            configuration.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        configuration.addCustomizer(new HardenedHeaders());
+        return configuration;
+    }
+
+    /**
+     * The session cookie is not readable by scripts and not sent along with requests from other sites'
+     * forms; {@code Secure} for a request over TLS, or always when configured. The session ends after
+     * the idle timeout: Vaadin's heartbeat would keep it alive forever, so Vaadin closes idle sessions
+     * itself ({@code closeIdleSessions}) and checks at every heartbeat, which comes often enough to
+     * tell the user soon after the timeout.
+     */
+    private void harden(WebAppContext webApp, ServletHolder vaadin) {
+        SessionHandler sessions = webApp.getSessionHandler();
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.LAX);
+        sessions.setSecureRequestOnly(true);
+        sessions.setSecureCookies(settings.secureCookies());
+        sessions.setMaxInactiveInterval(seconds(settings.idleTimeout()));
+        vaadin.setInitParameter("closeIdleSessions", "true");
+        vaadin.setInitParameter("heartbeatInterval", String.valueOf(heartbeatSeconds(settings.idleTimeout())));
+    }
+
+    static int heartbeatSeconds(Duration idleTimeout) {
+        return (int) Math.clamp(idleTimeout.toSeconds() / 3, 1, 300);
+    }
+
+    private static int seconds(Duration duration) {
+        return (int) Math.max(1, duration.toSeconds());
+    }
+
     private WebAppContext webApp() {
         dropMissingClasspathEntries();
         WebAppContext webApp = new WebAppContext();
@@ -99,6 +145,7 @@ public class UiServer {
         ServletHolder vaadin = new ServletHolder("vaadin", new CasustafelServlet(context));
         vaadin.setAsyncSupported(true);
         vaadin.setInitOrder(1);
+        harden(webApp, vaadin);
         webApp.addServlet(vaadin, "/*");
         return webApp;
     }
