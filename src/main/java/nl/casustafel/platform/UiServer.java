@@ -105,10 +105,10 @@ public class UiServer {
 
     /**
      * The session cookie is not readable by scripts and not sent along with requests from other sites'
-     * forms; {@code Secure} for a request over TLS, or always when configured. The session ends after
-     * the idle timeout: Vaadin's heartbeat would keep it alive forever, so Vaadin closes idle sessions
-     * itself ({@code closeIdleSessions}) and checks at every heartbeat, which comes often enough to
-     * tell the user soon after the timeout.
+     * forms; {@code Secure} for a request over TLS, or always when configured. A signed-in user is
+     * signed out after the idle timeout by {@code ui.IdleSignOut}, which counts every request but the
+     * heartbeat as activity; the heartbeat (a third of the timeout) keeps the HTTP session of an open
+     * page alive until then, and a closed page's session ends by itself after the timeout.
      */
     private void harden(WebAppContext webApp, ServletHolder vaadin) {
         SessionHandler sessions = webApp.getSessionHandler();
@@ -117,7 +117,6 @@ public class UiServer {
         sessions.setSecureRequestOnly(true);
         sessions.setSecureCookies(settings.secureCookies());
         sessions.setMaxInactiveInterval(seconds(settings.idleTimeout()));
-        vaadin.setInitParameter("closeIdleSessions", "true");
         vaadin.setInitParameter("heartbeatInterval", String.valueOf(heartbeatSeconds(settings.idleTimeout())));
     }
 

@@ -195,6 +195,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (CurrentUser.get().isPresent()) {
             event.forwardTo(HomeView.class);
+            return;
+        }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey(IdleSignOut.EXPIRED)) {
+            Paragraph expired = new Paragraph(getTranslation("login.expired"));
+            expired.setId("session-expired");
+            expired.addClassName("login-expired");
+            addComponentAtIndex(1, expired);
         }
     }
 

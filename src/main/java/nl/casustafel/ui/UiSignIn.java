@@ -27,11 +27,13 @@ public class UiSignIn {
     private final SignInSessions sessions;
     private final AccountService accounts;
     private final UiSessions registry;
+    private final IdleSignOut idle;
 
-    public UiSignIn(SignInSessions sessions, AccountService accounts, UiSessions registry) {
+    public UiSignIn(SignInSessions sessions, AccountService accounts, UiSessions registry, IdleSignOut idle) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.registry = registry;
+        this.idle = idle;
     }
 
     /**
@@ -46,6 +48,7 @@ public class UiSignIn {
         vaadinSession.setAttribute(SESSION_ATTRIBUTE, session.id());
         CurrentUser.set(viewer);
         registry.register(viewer.userId(), vaadinSession);
+        idle.signedIn(vaadinSession);
         UI.getCurrent().navigate(HomeView.class);
     }
 

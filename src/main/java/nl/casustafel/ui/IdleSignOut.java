@@ -1,0 +1,85 @@
+package nl.casustafel.ui;
+
+import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinRequestInterceptor;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import nl.casustafel.account.SignInSessions;
+import nl.casustafel.platform.HttpSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs a browser out after the idle timeout (30 minutes, {@code casustafel.ui.idle-timeout}): a
+ * signed-in session whose user sent nothing but heartbeats for that long is signed out, its
+ * sign-in session revoked, and its screens sent to the sign-in page, which says in Dutch why.
+ * Vaadin's heartbeat keeps the HTTP session alive, so activity is counted here: every request of a
+ * session except the heartbeat (with push over WebSocket+XHR, every click and keystroke that reaches
+ * the server is such a request).
+ */
+@Singleton
+public class IdleSignOut implements VaadinServiceInitListener {
+
+    /** The query parameter that makes the sign-in page say the session ended for inactivity. */
+    public static final String EXPIRED = "verlopen";
+
+    private final Map<VaadinSession, Long> lastActivity = new ConcurrentHashMap<>();
+    private final SignInSessions sessions;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public IdleSignOut(SignInSessions sessions, HttpSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.timeout = settings.idleTimeout();
+        this.clock = clock;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.addVaadinRequestInterceptor(new VaadinRequestInterceptor() {
+            @Override
+            public void requestStart(VaadinRequest request, VaadinResponse response) {
+            }
+
+            @Override
+            public void handleException(VaadinRequest request, VaadinResponse response, VaadinSession session, Exception e) {
+            }
+
+            @Override
+            public void requestEnd(VaadinRequest request, VaadinResponse response, VaadinSession session) {
+                if (session != null && !HandlerHelper.isRequestType(request, HandlerHelper.RequestType.HEARTBEAT)) {
+                    lastActivity.computeIfPresent(session, (s, at) -> clock.millis());
+                }
+            }
+        });
+        event.getSource().addSessionDestroyListener(destroyed -> lastActivity.remove(destroyed.getSession()));
+    }
+
+    /** From sign-in on, the session's activity is watched. */
+    void signedIn(VaadinSession session) {
+        lastActivity.put(session, clock.millis());
+    }
+
+    /** Every few seconds: sign out the sessions idle for longer than the timeout. */
+    @Scheduled(fixedDelay = "${casustafel.ui.idle-check:30s}", initialDelay = "${casustafel.ui.idle-check:30s}")
+    void signOutIdle() {
+        long now = clock.millis();
+        lastActivity.forEach((session, at) -> {
+            if (now - at > timeout.toMillis() && lastActivity.remove(session, at)) {
+                session.access(() -> {
+                    UiSignIn.sessionId(session).ifPresent(sessions::revoke);
+                    UiSignIn.forget(session);
+                    session.getUIs().forEach(ui -> ui.getPage().setLocation("/login?" + EXPIRED));
+                });
+            }
+        });
+    }
+}
