@@ -1,10 +1,6 @@
 package nl.casustafel.ui;
 
-import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinRequestInterceptor;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -21,9 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Signs a browser out after the idle timeout (30 minutes, {@code casustafel.ui.idle-timeout}): a
  * signed-in session whose user sent nothing but heartbeats for that long is signed out, its
  * sign-in session revoked, and its screens sent to the sign-in page, which says in Dutch why.
- * Vaadin's heartbeat keeps the HTTP session alive, so activity is counted here: every request of a
- * session except the heartbeat (with push over WebSocket+XHR, every click and keystroke that reaches
- * the server is such a request).
+ * Vaadin's heartbeat keeps the HTTP session alive, so activity is counted here: opening a screen, and
+ * every round-trip the user's actions make (Vaadin stamps the session then, never at a heartbeat).
  */
 @Singleton
 public class IdleSignOut implements VaadinServiceInitListener {
@@ -44,23 +39,17 @@ public class IdleSignOut implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.addVaadinRequestInterceptor(new VaadinRequestInterceptor() {
-            @Override
-            public void requestStart(VaadinRequest request, VaadinResponse response) {
-            }
-
-            @Override
-            public void handleException(VaadinRequest request, VaadinResponse response, VaadinSession session, Exception e) {
-            }
-
-            @Override
-            public void requestEnd(VaadinRequest request, VaadinResponse response, VaadinSession session) {
-                if (session != null && !HandlerHelper.isRequestType(request, HandlerHelper.RequestType.HEARTBEAT)) {
-                    lastActivity.computeIfPresent(session, (s, at) -> clock.millis());
-                }
-            }
+        // Opening or moving to a screen is activity; so is every call from the page (Vaadin stamps the
+        // session at each server round-trip of the user, never at a heartbeat: getLastRequestTimestamp).
+        event.getSource().addUIInitListener(init -> {
+            touch(init.getUI().getSession());
+            init.getUI().addBeforeEnterListener(enter -> touch(enter.getUI().getSession()));
         });
         event.getSource().addSessionDestroyListener(destroyed -> lastActivity.remove(destroyed.getSession()));
+    }
+
+    private void touch(VaadinSession session) {
+        lastActivity.computeIfPresent(session, (s, at) -> clock.millis());
     }
 
     /** From sign-in on, the session's activity is watched. */
@@ -73,8 +62,13 @@ public class IdleSignOut implements VaadinServiceInitListener {
     void signOutIdle() {
         long now = clock.millis();
         lastActivity.forEach((session, at) -> {
-            if (now - at > timeout.toMillis() && lastActivity.remove(session, at)) {
+            if (now - at > timeout.toMillis()) {
                 session.access(() -> {
+                    long last = Math.max(lastActivity.getOrDefault(session, at), session.getLastRequestTimestamp());
+                    if (now - last <= timeout.toMillis() || lastActivity.remove(session) == null) {
+                        lastActivity.computeIfPresent(session, (s, before) -> Math.max(before, last));
+                        return;
+                    }
                     UiSignIn.sessionId(session).ifPresent(sessions::revoke);
                     UiSignIn.forget(session);
                     session.getUIs().forEach(ui -> ui.getPage().setLocation("/login?" + EXPIRED));
