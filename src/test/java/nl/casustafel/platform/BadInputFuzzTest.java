@@ -48,7 +48,14 @@ class BadInputFuzzTest implements CasustafelTestProperties {
             // Every identified read of a pupil is logged (NEN 7513), also by a request that then fails validation.
             "access_log",
             // Flyway's own bookkeeping; no request writes it, but it is not ours to compare either.
-            "flyway_schema_history");
+            "flyway_schema_history",
+            // Signed checkpoints of the access log, written every minute by a job, whatever the requests do.
+            "access_log_checkpoint");
+    /**
+     * Endpoints that take no body and rightly act on any request: {@code POST /api/logout} ends the caller's
+     * own sign-in whatever is sent (and would end this test's token); it is covered by the sign-in tests.
+     */
+    private static final List<String> NO_BODY_ACTS_ON_CALLER = List.of("/api/logout");
 
     @Inject
     @Client("/")
@@ -156,7 +163,7 @@ class BadInputFuzzTest implements CasustafelTestProperties {
     Stream<DynamicTest> noBadBodyGivesA5xxOrWritesAnything() {
         List<DynamicTest> tests = new ArrayList<>();
         map(document.get("paths")).forEach((path, operations) -> map(operations).forEach((method, operation) -> {
-            if (List.of("post", "put", "patch", "delete").contains(method)) {
+            if (List.of("post", "put", "patch", "delete").contains(method) && !NO_BODY_ACTS_ON_CALLER.contains(path)) {
                 tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + path,
                         () -> fuzz(method.toUpperCase(), path, map(operation))));
             }
