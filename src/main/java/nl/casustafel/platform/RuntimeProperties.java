@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Properties decided at start-up rather than in application.yml: the database and the JWT signing secret. */
+/** Properties decided at start-up rather than in application.yml: the database, the JWT signing secret and the BSN keys. */
 public final class RuntimeProperties {
 
     private static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
@@ -14,11 +14,15 @@ public final class RuntimeProperties {
     }
 
     public static Map<String, Object> forApplication() {
-        return with(DatabaseBootstrap.forApplication());
+        Map<String, Object> properties = with(DatabaseBootstrap.forApplication());
+        properties.putAll(BsnKeys.forApplication(DatabaseBootstrap.home()));
+        return properties;
     }
 
     public static Map<String, Object> forTests() {
-        return with(DatabaseBootstrap.forTests());
+        Map<String, Object> properties = with(DatabaseBootstrap.forTests());
+        properties.putAll(BsnKeys.forTests());
+        return properties;
     }
 
     private static Map<String, Object> with(Map<String, Object> database) {
