@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import nl.casustafel.platform.ConfigException;
 import nl.casustafel.platform.RuntimeProperties;
+
+import java.util.Map;
 
 /**
  * Starts Casustafel: Micronaut (REST API, services, database) and the Vaadin UI in one process.
@@ -30,9 +33,17 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        Map<String, Object> properties;
+        try {
+            properties = RuntimeProperties.forApplication();
+        } catch (ConfigException e) {
+            System.err.println("Casustafel did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(RuntimeProperties.forApplication())
+                .properties(properties)
                 .start();
     }
 }

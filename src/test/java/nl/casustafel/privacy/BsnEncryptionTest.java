@@ -75,6 +75,8 @@ class BsnEncryptionTest implements CasustafelTestProperties {
                 }
             }
             assertEquals(List.of(), holding, "columns holding a demo BSN in plain text");
+            assertEquals(List.of("17.1 encrypt bsn true"), strings(c, "SELECT version || ' ' || description || ' ' || success "
+                    + "FROM flyway_schema_history WHERE version = '17.1'", null), "Flyway ran the Java migration, a bean with the key");
             assertNotEquals(List.of("0"), strings(c, "SELECT count(*)::text FROM absence_record", null),
                     "the demo's absence file was imported, pupils found by BSN");
         }
