@@ -62,7 +62,7 @@ final class AbsenceValidator {
         if (!BSN.matcher(bsn).matches()) {
             reject("het BSN moet uit 9 cijfers bestaan");
         }
-        PupilDirectory.PupilRef pupil = scope.pupilsByBsn().get(bsn);
+        PupilDirectory.PupilRef pupil = scope.pupil(bsn).orElse(null);
         if (pupil == null || pupil.schoolId() != school.id()) {
             reject("onbekende leerling: er staat geen leerling met dit BSN op " + school.name());
         }

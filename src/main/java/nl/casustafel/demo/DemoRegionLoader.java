@@ -122,8 +122,8 @@ public class DemoRegionLoader {
     private void savePupil(YamlNode p) {
         Pupil pupil = pupils.save(new Pupil(null, schoolId(p.text("school")), p.integer("schoolYear"),
                 p.date("enrolledOn"), p.has("enrolledUntil") ? p.date("enrolledUntil") : null));
-        identities.save(new PupilIdentity(pupil.id(), p.text("givenName"), p.text("familyName"), p.date("birthDate"),
-                p.text("bsn"), p.text("address"), p.text("postalCode"), municipalityId(p.text("residence"))));
+        identities.saveWithBsn(new PupilIdentity(pupil.id(), p.text("givenName"), p.text("familyName"), p.date("birthDate"),
+                null, null, p.text("address"), p.text("postalCode"), municipalityId(p.text("residence"))), p.text("bsn"));
     }
 
     private long municipalityId(String code) {

@@ -33,9 +33,12 @@ public final class DatabaseBootstrap {
         if (configuredUrl().isPresent()) {
             return Map.of();
         }
-        Path dataDir = Path.of(System.getProperty("casustafel.home",
-                Path.of(System.getProperty("user.home"), ".casustafel").toString()), "pgdata");
-        return startEmbedded(dataDir, false);
+        return startEmbedded(home().resolve("pgdata"), false);
+    }
+
+    /** The data folder: {@code casustafel.home}, else {@code ~/.casustafel}; the embedded database and the BSN key file live here. */
+    static Path home() {
+        return Path.of(System.getProperty("casustafel.home", Path.of(System.getProperty("user.home"), ".casustafel").toString()));
     }
 
     /** Properties for a test JVM: a fresh database, embedded or on the configured server. */

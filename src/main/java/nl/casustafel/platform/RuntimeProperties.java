@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Properties decided at start-up rather than in application.yml: the database, the JWT signing key, and for tests the audit key. */
+/** Properties decided at start-up rather than in application.yml: the database, the JWT signing key, the BSN keys, and for tests the audit key. */
 public final class RuntimeProperties {
 
     /** The environment variable that holds the key API tokens are signed with (HS256). */
@@ -25,13 +25,16 @@ public final class RuntimeProperties {
 
     public static Map<String, Object> forApplication() {
         String secret = signingKey(System.getenv(JWT_SECRET_VARIABLE));
-        return with(DatabaseBootstrap.forApplication(), secret);
+        Map<String, Object> properties = with(DatabaseBootstrap.forApplication(), secret);
+        properties.putAll(BsnKeys.forApplication(DatabaseBootstrap.home()));
+        return properties;
     }
 
     public static Map<String, Object> forTests() {
         String secret = signingKey(System.getenv(JWT_SECRET_VARIABLE));
         Map<String, Object> properties = with(DatabaseBootstrap.forTests(), secret);
         properties.putAll(auditForTests());
+        properties.putAll(BsnKeys.forTests());
         return properties;
     }
 

@@ -30,9 +30,11 @@ import java.util.Set;
 class PupilRecords {
 
     private final JdbcOperations jdbc;
+    private final BsnCipher bsns;
 
-    PupilRecords(JdbcOperations jdbc) {
+    PupilRecords(JdbcOperations jdbc, BsnCipher bsns) {
         this.jdbc = jdbc;
+        this.bsns = bsns;
     }
 
     /** Identity and case data of a pupil, as stored. */
@@ -90,7 +92,7 @@ class PupilRecords {
         Map<Long, Stored> stored = new LinkedHashMap<>();
         query("""
                 SELECT p.id, p.school_id, s.name AS school_name, p.school_year, i.given_name, i.family_name,
-                       i.birth_date, i.bsn, i.street_address, i.postal_code, m.id AS residence_id, m.name AS residence_name
+                       i.birth_date, i.bsn_cipher, i.street_address, i.postal_code, m.id AS residence_id, m.name AS residence_name
                   FROM pupil p
                   JOIN school s ON s.id = p.school_id
                   JOIN pupil_identity i ON i.pupil_id = p.id
@@ -99,7 +101,7 @@ class PupilRecords {
                  ORDER BY i.family_name, i.given_name, p.id
                 """, ids, rs -> stored.put(rs.getLong("id"), new Stored(rs.getLong("id"), rs.getLong("school_id"),
                 rs.getString("school_name"), rs.getInt("school_year"), rs.getString("given_name"), rs.getString("family_name"),
-                rs.getDate("birth_date").toLocalDate(), rs.getString("bsn"), rs.getString("street_address"),
+                rs.getDate("birth_date").toLocalDate(), bsns.open(rs.getLong("id"), rs.getBytes("bsn_cipher")), rs.getString("street_address"),
                 rs.getString("postal_code"), rs.getLong("residence_id"), rs.getString("residence_name"))));
         return stored;
     }

@@ -3,10 +3,34 @@ package nl.casustafel.pupil;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import nl.casustafel.privacy.BsnCipher;
 
 import java.util.Optional;
 
+/** Pupil identities; a BSN is found through its blind index, never by comparing it in the database. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PupilIdentityRepository extends CrudRepository<PupilIdentity, Long> {
-    Optional<PupilIdentity> findByBsn(String bsn);
+public abstract class PupilIdentityRepository implements CrudRepository<PupilIdentity, Long> {
+
+    private final BsnCipher bsns;
+
+    protected PupilIdentityRepository(BsnCipher bsns) {
+        this.bsns = bsns;
+    }
+
+    /** The identity with this BSN (9 digits), found by its blind index; empty for anything else. */
+    public Optional<PupilIdentity> findByBsn(String bsn) {
+        if (bsn == null || !bsn.matches("[0-9]{9}")) {
+            return Optional.empty();
+        }
+        return findByBsnIndex(bsns.index(bsn));
+    }
+
+    protected abstract Optional<PupilIdentity> findByBsnIndex(byte[] bsnIndex);
+
+    /** Saves a new identity with its BSN encrypted for it. */
+    public PupilIdentity saveWithBsn(PupilIdentity identity, String bsn) {
+        BsnCipher.Sealed sealed = bsns.seal(identity.pupilId(), bsn);
+        return save(new PupilIdentity(identity.pupilId(), identity.givenName(), identity.familyName(), identity.birthDate(),
+                sealed.cipher(), sealed.index(), identity.streetAddress(), identity.postalCode(), identity.residenceMunicipalityId()));
+    }
 }

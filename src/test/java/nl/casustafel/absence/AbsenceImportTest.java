@@ -7,6 +7,8 @@ import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.meeting.MeetingTables;
+import nl.casustafel.privacy.TestBsns;
+import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,6 +46,10 @@ class AbsenceImportTest implements CasustafelTestProperties {
     AbsenceThresholds thresholds;
     @Inject
     TestSql sql;
+    @Inject
+    PupilIdentityRepository identities;
+    @Inject
+    TestBsns bsns;
 
     @Test
     void aFileWithOneBadRowImportsNothingAndNamesTheLine() {
@@ -215,13 +221,7 @@ class AbsenceImportTest implements CasustafelTestProperties {
     }
 
     private long pupil(String bsn) {
-        return sql.query("SELECT pupil_id FROM pupil_identity WHERE bsn = ?", s -> {
-            s.setString(1, bsn);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return identities.findByBsn(bsn).orElseThrow().pupilId();
     }
 
     private long schoolId(String brin) {
@@ -236,17 +236,17 @@ class AbsenceImportTest implements CasustafelTestProperties {
 
     private List<String> bsnsOf(String brin, LocalDate enrolledBy) {
         return sql.query("""
-                SELECT i.bsn FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id JOIN school s ON s.id = p.school_id
+                SELECT p.id FROM pupil p JOIN school s ON s.id = p.school_id
                  WHERE s.brin = ? AND p.enrolled_on <= ? AND p.enrolled_until IS NULL ORDER BY p.id""", s -> {
             s.setString(1, brin);
             s.setObject(2, enrolledBy);
-            List<String> bsns = new ArrayList<>();
+            List<String> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    bsns.add(rs.getString(1));
+                    found.add(bsns.of(rs.getLong(1)));
                 }
             }
-            return bsns;
+            return found;
         });
     }
 }

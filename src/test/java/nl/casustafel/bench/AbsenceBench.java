@@ -14,6 +14,7 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.platform.RuntimeProperties;
+import nl.casustafel.privacy.BsnCipher;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedReader;
@@ -51,7 +52,8 @@ public final class AbsenceBench {
             JdbcOperations jdbc = context.getBean(JdbcOperations.class);
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-            long schoolId = tx.executeWrite(status -> setUp(jdbc));
+            BsnCipher cipher = context.getBean(BsnCipher.class);
+            long schoolId = tx.executeWrite(status -> setUp(jdbc, cipher));
             List<String> bsns = tx.executeRead(status -> bsns(jdbc, schoolId));
             Path file = Files.createTempFile("absence-bench", ".csv");
             try {
@@ -108,37 +110,53 @@ public final class AbsenceBench {
         System.exit(0);
     }
 
-    private static long setUp(JdbcOperations jdbc) {
-        return jdbc.prepareStatement("""
+    /** The school and its pupils; their BSNs (800000000 + pupil id) are encrypted as the app stores them. */
+    private static long setUp(JdbcOperations jdbc, BsnCipher cipher) {
+        long schoolId = jdbc.prepareStatement("""
                 WITH s AS (INSERT INTO school (brin, name, sector, board_party_id, partnership_party_id, municipality_id)
                            SELECT '99ZZ', 'Benchmark College', 'VO', board_party_id, partnership_party_id, municipality_id
                              FROM school WHERE brin = '02CD' RETURNING id, municipality_id),
                      p AS (INSERT INTO pupil (school_id, school_year, enrolled_on)
-                           SELECT s.id, 1 + mod(g, 6), DATE '2025-08-25' FROM s, generate_series(1, %d) g RETURNING id),
-                     i AS (INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn, street_address, postal_code,
-                                                       residence_municipality_id)
-                           SELECT p.id, 'Bench', 'Leerling', DATE '2012-01-01', (800000000 + p.id)::text, 'Benchstraat 1', '1000 AA', s.municipality_id
-                             FROM p, s RETURNING pupil_id)
+                           SELECT s.id, 1 + mod(g, 6), DATE '2025-08-25' FROM s, generate_series(1, %d) g RETURNING id)
                 SELECT id FROM s""".formatted(PUPILS), statement -> {
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
+        jdbc.prepareStatement("""
+                INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn_cipher, bsn_index, street_address,
+                                            postal_code, residence_municipality_id)
+                SELECT p.id, 'Bench', 'Leerling', DATE '2012-01-01', ?, ?, 'Benchstraat 1', '1000 AA', s.municipality_id
+                  FROM pupil p JOIN school s ON s.id = p.school_id WHERE p.id = ?
+                """, insert -> {
+            for (long pupilId : pupilIds(jdbc, schoolId)) {
+                BsnCipher.Sealed bsn = cipher.seal(pupilId, String.valueOf(800_000_000 + pupilId));
+                insert.setBytes(1, bsn.cipher());
+                insert.setBytes(2, bsn.index());
+                insert.setLong(3, pupilId);
+                insert.addBatch();
+            }
+            return insert.executeBatch();
+        });
+        return schoolId;
+    }
+
+    private static List<Long> pupilIds(JdbcOperations jdbc, long schoolId) {
+        return jdbc.prepareStatement("SELECT id FROM pupil WHERE school_id = ? ORDER BY id", statement -> {
+            statement.setLong(1, schoolId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
     }
 
     private static List<String> bsns(JdbcOperations jdbc, long schoolId) {
-        return jdbc.prepareStatement("SELECT i.bsn FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id WHERE p.school_id = ? ORDER BY p.id",
-                statement -> {
-                    statement.setLong(1, schoolId);
-                    List<String> bsns = new ArrayList<>();
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            bsns.add(rs.getString(1));
-                        }
-                    }
-                    return bsns;
-                });
+        return pupilIds(jdbc, schoolId).stream().map(id -> String.valueOf(800_000_000 + id)).toList();
     }
 
     private static long plainCopy(Connection connection, Path file) {

@@ -99,7 +99,7 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = meetings.plan(chair, table.id(), Instant.now().plus(1, ChronoUnit.HOURS), null);
         long pupil = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD,
-                p -> !java.util.Set.of("350627526", "547080104").contains(p.bsn())); // the other test's pupils
+                p -> !java.util.Set.of("350627526", "547080104").contains(fixtures.bsn(p.pupilId()))); // the other test's pupils
         AgendaItem item = meetings.register(chair, meeting.id(), MeetingService.Registration.of(pupil)).item();
         java.time.LocalDate today = java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         consents.record(chair, pupil, new nl.casustafel.consent.ConsentService.NewConsent(

@@ -259,7 +259,7 @@ class MeetingApiTest implements CasustafelTestProperties {
                 continue;
             }
             PupilIdentity identity = fixtures.identity(pupil.getKey());
-            assertFalse(answer.raw().contains(identity.bsn()), answer.raw());
+            assertFalse(answer.raw().contains(fixtures.bsn(pupil.getKey())), answer.raw());
             assertFalse(answer.raw().contains(identity.birthDate().toString()), "birth date of " + pupil.getValue().get("alias"));
             assertFalse(answer.raw().contains(identity.fullName()), "name of " + pupil.getValue().get("alias"));
             if (namesShown.stream().noneMatch(n -> n.contains(identity.familyName()))) {

@@ -7,6 +7,7 @@ import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.privacy.TestBsns;
 import nl.casustafel.pupil.PupilIdentityRepository;
 
 import java.sql.Connection;
@@ -43,9 +44,10 @@ class MeetingFixtures {
     private final PupilIdentityRepository identities;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
+    private final TestBsns bsns;
 
     MeetingFixtures(MeetingSeriesRepository series, MeetingTables tables, MeetingService meetings, AccountService accounts,
-                    PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+                    PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx, TestBsns bsns) {
         this.series = series;
         this.tables = tables;
         this.meetings = meetings;
@@ -53,6 +55,7 @@ class MeetingFixtures {
         this.identities = identities;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.bsns = bsns;
     }
 
     Viewer viewer(String username) {
@@ -162,5 +165,10 @@ class MeetingFixtures {
 
     PupilIdentity identity(long pupilId) {
         return identities.findById(pupilId).orElseThrow();
+    }
+
+    /** The pupil's BSN in plain text, to assert that it is not shown. */
+    String bsn(long pupilId) {
+        return bsns.of(pupilId);
     }
 }

@@ -14,6 +14,7 @@ import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.privacy.TestBsns;
 import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,8 @@ class MinutesPdfTest implements CasustafelTestProperties {
     PupilIdentityRepository identities;
     @Inject
     DuoReportRepository duoReports;
+    @Inject
+    TestBsns bsns;
 
     @Test
     void verzuimoverlegMinutesHoldAliasesCountsAndActionsAndNoPupilForAnyone() {
@@ -93,8 +96,8 @@ class MinutesPdfTest implements CasustafelTestProperties {
         officers.assertContains("Aantal besproken leerlingen: " + agenda.size());
         officers.assertContains("Aantal afgesproken DUO-meldingen: " + duoAgreed);
         officers.assertLacks("ochtenden");
-        officers.assertNoTraceOf(withoutOpenDuoReport, List.of(), professionals(table));
-        officers.assertNoTraceOf(pupils, List.of(), professionals(table)); // policy none: not even the identified ones
+        officers.assertNoTraceOf(withoutOpenDuoReport, List.of(), professionals(table), bsns::of);
+        officers.assertNoTraceOf(pupils, List.of(), professionals(table), bsns::of); // policy none: not even the identified ones
 
         PdfText chairs = PdfText.of(minutes.pdf(chair, meetingId).content());
         for (MeetingService.AgendaEntry entry : agenda) {
@@ -102,7 +105,7 @@ class MinutesPdfTest implements CasustafelTestProperties {
         }
         chairs.assertContains("Huisbezoek met het gezin plannen");
         chairs.assertLacks("ochtenden");
-        chairs.assertNoTraceOf(pupils, List.of(), professionals(table));
+        chairs.assertNoTraceOf(pupils, List.of(), professionals(table), bsns::of);
     }
 
     @Test
@@ -138,12 +141,12 @@ class MinutesPdfTest implements CasustafelTestProperties {
         nurses.assertContains("Faalangsttraining via het CJG; evaluatie over zes weken.");
         nurses.assertContains("Casusregisseur: Linda Smit");
         nurses.assertLacks(PdfText.DATE.format(namedPupil.birthDate())); // SOT minutes: the name, not the birth date
-        nurses.assertLacks(namedPupil.bsn());
+        nurses.assertLacks(bsns.of(consented));
         for (MeetingService.AgendaEntry entry : aliased) {
             nurses.assertContains(entry.pupil().alias());
         }
         nurses.assertNoTraceOf(aliased.stream().map(e -> identity(e.item().pupilId())).toList(), List.of(namedPupil),
-                professionals(table));
+                professionals(table), bsns::of);
         nurses.assertContains("Notitie onder schuilnaam van het CJG.");
         nurses.assertLacks("Notitie onder naam van de school.");
         nurses.assertLacks("Uitkomst alleen voor wie de leerling kent.");
@@ -197,7 +200,7 @@ class MinutesPdfTest implements CasustafelTestProperties {
                     hidden.add(pupil);
                 }
             }
-            pdf.assertNoTraceOf(hidden, shown, professionals(table));
+            pdf.assertNoTraceOf(hidden, shown, professionals(table), bsns::of);
             boolean seesNotified = shown.stream().anyMatch(p -> p.pupilId() == notified);
             assertEquals(seesNotified, pdf.contains("Deeltijdrooster van twee ochtenden"),
                     "the case and progress description only for who sees the pupil by name");

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.BsnCipher;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,11 +29,13 @@ class RetentionFixtures {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final AccountService accounts;
+    private final BsnCipher bsns;
 
-    RetentionFixtures(JdbcOperations jdbc, TransactionOperations<Connection> tx, AccountService accounts) {
+    RetentionFixtures(JdbcOperations jdbc, TransactionOperations<Connection> tx, AccountService accounts, BsnCipher bsns) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.accounts = accounts;
+        this.bsns = bsns;
     }
 
     Viewer viewer(String username) {
@@ -48,12 +51,14 @@ class RetentionFixtures {
                     VALUES ((SELECT id FROM school WHERE brin = '02CD'), 2, DATE '2024-08-20') RETURNING id
                     """);
             exec("""
-                    INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn, street_address, postal_code,
-                                                residence_municipality_id)
-                    VALUES (?, 'Bewaar', 'Termijn', DATE '2012-03-04', ?, 'Dijkweg 1', '9901 AA', (SELECT id FROM municipality WHERE code = 'GM9901'))
+                    INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn_cipher, bsn_index, street_address,
+                                                postal_code, residence_municipality_id)
+                    VALUES (?, 'Bewaar', 'Termijn', DATE '2012-03-04', ?, ?, 'Dijkweg 1', '9901 AA', (SELECT id FROM municipality WHERE code = 'GM9901'))
                     """, st -> {
+                BsnCipher.Sealed bsn = bsns.seal(id, String.format("%09d", 990_000_000 + ProcessHandle.current().pid() % 1000 * 1000 + n));
                 st.setLong(1, id);
-                st.setString(2, String.format("%09d", 990_000_000 + ProcessHandle.current().pid() % 1000 * 1000 + n));
+                st.setBytes(2, bsn.cipher());
+                st.setBytes(3, bsn.index());
             });
             return id;
         });

@@ -3,6 +3,7 @@ package nl.casustafel.rights;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import nl.casustafel.privacy.BsnCipher;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,10 +30,12 @@ class RightsFixtures {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
+    private final BsnCipher bsns;
 
-    RightsFixtures(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    RightsFixtures(JdbcOperations jdbc, TransactionOperations<Connection> tx, BsnCipher bsns) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.bsns = bsns;
     }
 
     /** A new table like the demo verzuimoverleg of Dijkstad College, same chair and participants. */
@@ -62,12 +65,12 @@ class RightsFixtures {
                     INSERT INTO pupil (school_id, school_year, enrolled_on)
                     VALUES ((SELECT id FROM school WHERE brin = '02CD'), 1, DATE '2025-08-20') RETURNING id
                     """);
+            BsnCipher.Sealed bsn = bsns.seal(id, String.format("%09d", 970_000_000 + ProcessHandle.current().pid() % 1000 * 1000 + n));
             exec("""
-                    INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn, street_address, postal_code,
-                                                residence_municipality_id)
-                    VALUES (?, ?, 'Verzoeker', ?, ?, 'Dijkweg 13', '9901 AB', (SELECT id FROM municipality WHERE code = 'GM9901'))
-                    """, id, GIVEN_NAME, java.sql.Date.valueOf(birthDate),
-                    String.format("%09d", 970_000_000 + ProcessHandle.current().pid() % 1000 * 1000 + n));
+                    INSERT INTO pupil_identity (pupil_id, given_name, family_name, birth_date, bsn_cipher, bsn_index, street_address,
+                                                postal_code, residence_municipality_id)
+                    VALUES (?, ?, 'Verzoeker', ?, ?, ?, 'Dijkweg 13', '9901 AB', (SELECT id FROM municipality WHERE code = 'GM9901'))
+                    """, id, GIVEN_NAME, java.sql.Date.valueOf(birthDate), bsn.cipher(), bsn.index());
             exec("""
                     INSERT INTO series_case (series_id, pupil_id, alias_number, added_by)
                     VALUES (?, ?, (SELECT coalesce(max(alias_number), 0) + 1 FROM series_case WHERE series_id = ?),
