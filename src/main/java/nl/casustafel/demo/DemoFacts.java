@@ -1,6 +1,7 @@
 package nl.casustafel.demo;
 
 import jakarta.inject.Singleton;
+import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.account.Viewer;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.platform.YamlNode;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.school.SchoolRepository;
 
 /**
@@ -35,7 +35,7 @@ class DemoFacts {
     private final SchoolRepository schools;
     private final PartyRepository parties;
     private final UserAccountRepository users;
-    private final PupilIdentityRepository identities;
+    private final PupilIdentities identities;
     private final AccountService accounts;
     private final DuoReportService duoReports;
     private final ConsentService consents;
@@ -45,7 +45,7 @@ class DemoFacts {
     private final Clock clock;
 
     DemoFacts(MeetingSeriesRepository series, SchoolRepository schools, PartyRepository parties, UserAccountRepository users,
-              PupilIdentityRepository identities, AccountService accounts, DuoReportService duoReports,
+              PupilIdentities identities, AccountService accounts, DuoReportService duoReports,
               ConsentService consents, ParentNotificationService notifications, MeetingService meetings,
               AbsenceFigureService absence, Clock clock) {
         this.meetings = meetings;
@@ -100,7 +100,7 @@ class DemoFacts {
     }
 
     private long pupil(YamlNode node) {
-        return identities.findByBsn(node.text("pupil")).orElseThrow(() -> node.node("pupil").error("names no demo pupil")).pupilId();
+        return identities.pupilWithBsn(node.text("pupil")).orElseThrow(() -> node.node("pupil").error("names no demo pupil"));
     }
 
     private long partyId(String name) {

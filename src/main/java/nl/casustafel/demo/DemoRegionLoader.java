@@ -2,6 +2,7 @@ package nl.casustafel.demo;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.account.PasswordHasher;
 import nl.casustafel.account.Role;
 import nl.casustafel.account.SecondFactorService;
@@ -18,8 +19,6 @@ import nl.casustafel.covenant.PartyType;
 import nl.casustafel.platform.ConfigFiles;
 import nl.casustafel.platform.YamlNode;
 import nl.casustafel.pupil.Pupil;
-import nl.casustafel.pupil.PupilIdentity;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.pupil.PupilRepository;
 import nl.casustafel.school.School;
 import nl.casustafel.school.SchoolRepository;
@@ -46,7 +45,7 @@ public class DemoRegionLoader {
     private final SchoolRepository schools;
     private final UserAccountRepository accounts;
     private final PupilRepository pupils;
-    private final PupilIdentityRepository identities;
+    private final PupilIdentities identities;
     private final PasswordHasher hasher;
     private final SecondFactorService secondFactors;
     private final CovenantRules rules;
@@ -55,7 +54,7 @@ public class DemoRegionLoader {
 
     public DemoRegionLoader(ConfigFiles config, CovenantRepository covenants, MunicipalityRepository municipalities,
                             PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
-                            PupilRepository pupils, PupilIdentityRepository identities, PasswordHasher hasher,
+                            PupilRepository pupils, PupilIdentities identities, PasswordHasher hasher,
                             SecondFactorService secondFactors, CovenantRules rules, DemoFacts facts, DemoAbsence absence) {
         this.config = config;
         this.covenants = covenants;
@@ -122,8 +121,8 @@ public class DemoRegionLoader {
     private void savePupil(YamlNode p) {
         Pupil pupil = pupils.save(new Pupil(null, schoolId(p.text("school")), p.integer("schoolYear"),
                 p.date("enrolledOn"), p.has("enrolledUntil") ? p.date("enrolledUntil") : null));
-        identities.saveWithBsn(new PupilIdentity(pupil.id(), p.text("givenName"), p.text("familyName"), p.date("birthDate"),
-                null, null, p.text("address"), p.text("postalCode"), municipalityId(p.text("residence"))), p.text("bsn"));
+        identities.record(pupil.id(), p.text("givenName"), p.text("familyName"), p.date("birthDate"),
+                p.text("bsn"), p.text("address"), p.text("postalCode"), municipalityId(p.text("residence")));
     }
 
     private long municipalityId(String code) {

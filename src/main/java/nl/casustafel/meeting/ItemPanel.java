@@ -21,7 +21,7 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.privacy.Disclosure;
-import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.Forms;
 

@@ -24,7 +24,7 @@ import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
-import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;

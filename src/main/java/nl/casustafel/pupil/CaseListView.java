@@ -10,7 +10,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
-import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;

@@ -27,7 +27,7 @@ import nl.casustafel.covenant.PupilField;
 import nl.casustafel.duo.DuoReport;
 import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.duo.DuoReportService;
-import nl.casustafel.privacy.PupilBadge;
+import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.retention.ClosingPanel;
 import nl.casustafel.rights.RequestsPanel;

@@ -9,7 +9,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.ConsentGiver;
-import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.meeting.MeetingSeries;
 import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.meeting.MeetingTables;
@@ -21,7 +20,7 @@ import nl.casustafel.privacy.WriterBasis;
 import nl.casustafel.privacy.DisclosureDecision;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
-import nl.casustafel.pupil.PupilIdentityRepository;
+import nl.casustafel.privacy.RequesterAgeCheck;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -55,20 +54,18 @@ public class DataSubjectRequestService {
     private final PupilReader reader;
     private final MeetingTables tables;
     private final MeetingSeriesRepository series;
-    private final PupilIdentityRepository identities;
-    private final CovenantRules covenant;
+    private final RequesterAgeCheck requesterAge;
     private final ContentPolicy content;
     private final Clock clock;
 
     public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series,
-                                     PupilIdentityRepository identities, CovenantRules covenant, ContentPolicy content, Clock clock) {
+                                     RequesterAgeCheck requesterAge, ContentPolicy content, Clock clock) {
         this.content = content;
         this.jdbc = jdbc;
         this.reader = reader;
         this.tables = tables;
         this.series = series;
-        this.identities = identities;
-        this.covenant = covenant;
+        this.requesterAge = requesterAge;
         this.clock = clock;
     }
 
@@ -103,7 +100,7 @@ public class DataSubjectRequestService {
         }
         long pupilId = reader.resolve(viewer, input.pupil().trim())
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
-        requireChair(viewer, input.seriesId(), pupilId);
+        DisclosureDecision decision = requireChair(viewer, input.seriesId(), pupilId);
         if (input.kind() == null) {
             throw new InvalidInputException("kind", "Kies wat de betrokkene vraagt: inzage, rectificatie, beperking, bezwaar, verwijdering of overdracht.");
         }
@@ -118,7 +115,8 @@ public class DataSubjectRequestService {
             throw new InvalidInputException("receivedOn", "De ontvangstdatum van het verzoek kan niet in de toekomst liggen.");
         }
         InputRules.requireDate("receivedOn", input.receivedOn(), today, 0);
-        requireRequesterForAge(pupilId, input.requestedBy(), input.receivedOn());
+        requesterAge.require(pupilId, decision, input.requestedBy() == Requester.PUPIL ? ConsentGiver.PUPIL : ConsentGiver.PARENT,
+                input.receivedOn());
         String summary = input.summary() == null || input.summary().isBlank() ? null
                 : InputRules.requireText("summary", input.summary().trim(), 1000);
         if (summary != null && summary.length() > 1000) {
@@ -293,22 +291,6 @@ public class DataSubjectRequestService {
         return table.chairId() != null && table.chairId() == viewer.userId();
     }
 
-    /** Footnote 28: under 12 the parent, from 12 to 16 the pupil or the parent, from 16 the pupil; the bands are the covenant's. */
-    private void requireRequesterForAge(long pupilId, Requester requester, LocalDate receivedOn) {
-        LocalDate birth = identities.findById(pupilId).orElseThrow().birthDate();
-        if (receivedOn.isBefore(birth)) {
-            throw new InvalidInputException("receivedOn", "Op deze datum kan het verzoek niet ontvangen zijn; controleer de datum.");
-        }
-        int age = Period.between(birth, receivedOn).getYears();
-        var givers = covenant.consentBand(age).givers();
-        ConsentGiver asGiver = requester == Requester.PUPIL ? ConsentGiver.PUPIL : ConsentGiver.PARENT;
-        if (givers.contains(asGiver)) {
-            return;
-        }
-        String who = givers.contains(ConsentGiver.PARENT) ? "de ouder of voogd" : "de leerling zelf";
-        throw new InvalidInputException("requestedBy", "De leerling was " + age + " jaar op de dag van ontvangst; op die leeftijd oefent "
-                + who + " dit recht uit (voetnoot 28 bij art. 13 convenant). Kies wie het verzoek doet.");
-    }
 
     private List<DataSubjectRequestView> views(Viewer viewer, List<Stored> requests, long seriesId) {
         if (requests.isEmpty()) {

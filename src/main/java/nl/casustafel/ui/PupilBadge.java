@@ -1,4 +1,4 @@
-package nl.casustafel.privacy;
+package nl.casustafel.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,6 +7,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.PupilView;
 
 /**
  * A pupil as the viewer may see it: the name or the alias, a tag saying which, and a "Waarom?"
