@@ -119,9 +119,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         switch (oidc.redeem(ticket.get())) {
-            // after this navigation: completing it navigates home
-            case OidcSignIn.Outcome.SignedIn(Viewer viewer) -> UI.getCurrent().beforeClientResponse(this,
-                    context -> completeSignIn(viewer));
+            // completed in the browser's first round-trip, not while the page itself loads: a new session id
+            // cannot be given in the middle of the page's own (bootstrap) request
+            case OidcSignIn.Outcome.SignedIn(Viewer viewer) -> UI.getCurrent().getPage().executeJs("return true")
+                    .then(ignored -> completeSignIn(viewer));
             case OidcSignIn.Outcome.SecondFactor(PendingSignIn pending) -> secondFactor(pending);
             case OidcSignIn.Outcome.Refused(OidcRefusal refusal) -> showOidcRefusal(refusal);
         }
