@@ -127,6 +127,25 @@ public class AccountService {
         sessions.revokeAll(userId);
     }
 
+    /**
+     * After a sign-in with the organisation's own account (OpenID Connect) whose provider's second factor
+     * does not count: the account, if active, continues at the second step (code or enrolment) as after
+     * a right password. The caller has checked the provider's identity and its link to this account.
+     */
+    public Optional<PendingSignIn> afterOrganisationSignIn(long userId) {
+        return accounts.findById(userId).filter(UserAccount::active)
+                .map(account -> new PendingSignIn(account.id(), account.username(), secondFactors.enrolled(account.id())));
+    }
+
+    /**
+     * After a sign-in with the organisation's own account whose provider has checked a second factor that
+     * the configuration accepts (covenant art. 10.2): the viewer, if the account is active. The caller has
+     * checked the provider's identity, its link to this account and the provider's multi-factor claim.
+     */
+    public Optional<Viewer> organisationSignedIn(long userId) {
+        return accounts.findById(userId).filter(UserAccount::active).map(this::toViewer);
+    }
+
     /** The viewer behind a signed-in username (from a JWT or the UI session). */
     public Optional<Viewer> viewer(String username) {
         return accounts.findByUsername(username).filter(UserAccount::active).map(this::toViewer);

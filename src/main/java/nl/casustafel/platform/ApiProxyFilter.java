@@ -21,8 +21,9 @@ import java.util.function.IntSupplier;
 
 /**
  * Keeps one public port: requests for the REST API ({@code /api/**}, its description {@code /openapi/**},
- * and {@code POST /login} for a token) are passed to Micronaut's own HTTP server on its loopback port;
- * all else goes to Vaadin.
+ * and {@code POST /login} for a token) and the OpenID Connect sign-in with the organisation's own account
+ * ({@code /oauth/login/<provider>}, {@code /oauth/callback/<provider>}) are passed to Micronaut's own
+ * HTTP server on its loopback port; all else goes to Vaadin.
  */
 final class ApiProxyFilter extends HttpFilter {
 
@@ -45,7 +46,8 @@ final class ApiProxyFilter extends HttpFilter {
     static boolean isApiRequest(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/openapi/")
-                || ("POST".equals(request.getMethod()) && path.equals("/login"));
+                || ("POST".equals(request.getMethod()) && path.equals("/login"))
+                || path.startsWith("/oauth/login/") || path.startsWith("/oauth/callback/");
     }
 
     @Override

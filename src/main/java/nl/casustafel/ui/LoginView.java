@@ -1,6 +1,7 @@
 package nl.casustafel.ui;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -16,7 +17,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.micronaut.context.annotation.Prototype;
 import nl.casustafel.account.AccountService;
@@ -26,6 +29,9 @@ import nl.casustafel.account.FirstFactor;
 import nl.casustafel.account.PendingSignIn;
 import nl.casustafel.account.SignIn;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.account.oidc.OidcLoginHandler;
+import nl.casustafel.account.oidc.OidcRefusal;
+import nl.casustafel.account.oidc.OidcSignIn;
 
 import java.util.List;
 
@@ -35,8 +41,14 @@ import java.util.List;
  * one, its enrolment (QR code, first code, recovery codes). Until the second factor is done the session
  * holds no {@link Viewer}: the half-done sign-in lives only in this view, so every other view stays closed
  * and leaving the page starts again at the password.
+ *
+ * <p>Where providers are configured, a button per provider starts the sign-in with the organisation's
+ * own account (OpenID Connect, on Micronaut's server); it comes back at {@code /login/oidc} with a
+ * one-time ticket, redeemed here: signed in when the provider's second factor counts, else on to the
+ * second step as after a right password; or with the reason of a refusal.
  */
 @Route("login")
+@RouteAlias("login/oidc")
 @PageTitle("Aanmelden | Casustafel")
 @AnonymousAllowed
 @Prototype
@@ -44,13 +56,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AccountService accounts;
     private final UiSignIn uiSignIn;
+    private final OidcSignIn oidc;
+    private final Paragraph oidcError = error("oidc-error");
+    private final List<Button> oidcButtons = new java.util.ArrayList<>();
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n;
     private final VerticalLayout secondStep = new VerticalLayout();
 
-    public LoginView(AccountService accounts, UiSignIn uiSignIn) {
+    public LoginView(AccountService accounts, UiSignIn uiSignIn, OidcSignIn oidc) {
         this.accounts = accounts;
         this.uiSignIn = uiSignIn;
+        this.oidc = oidc;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -63,22 +79,57 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         secondStep.setVisible(false);
         secondStep.setMaxWidth("32em");
         secondStep.setAlignItems(Alignment.STRETCH);
-        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form, secondStep);
+        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), oidcError, form);
+        oidc.buttons().forEach(provider -> {
+            Button button = new Button(getTranslation("login.oidc.button", provider.label()));
+            button.setId("oidc-" + provider.provider());
+            // Micronaut's server, outside the web app: a full page load
+            button.addClickListener(click -> UI.getCurrent().getPage().setLocation(provider.href()));
+            oidcButtons.add(button);
+            add(button);
+        });
+        add(secondStep);
     }
 
     private void checkPassword(String username, String password) {
         switch (accounts.checkPassword(username, password)) {
-            case FirstFactor.Passed(PendingSignIn pending) -> {
-                form.setVisible(false);
-                secondStep.setVisible(true);
-                if (pending.enrolled()) {
-                    askCode(pending);
-                } else {
-                    enrol(pending, accounts.startEnrolment(pending));
-                }
-            }
+            case FirstFactor.Passed(PendingSignIn pending) -> secondFactor(pending);
             case FirstFactor.Failed(SignIn outcome) -> showError(outcome);
         }
+    }
+
+    /** The first factor is done (password, or the organisation's own sign-in): only the second step shows. */
+    private void secondFactor(PendingSignIn pending) {
+        form.setVisible(false);
+        oidcError.setVisible(false);
+        oidcButtons.forEach(button -> button.setVisible(false));
+        secondStep.setVisible(true);
+        if (pending.enrolled()) {
+            askCode(pending);
+        } else {
+            enrol(pending, accounts.startEnrolment(pending));
+        }
+    }
+
+    /** Back from the organisation's own sign-in: redeems the ticket once, or shows why it was refused. */
+    private void returnFromOrganisation(QueryParameters query) {
+        var ticket = query.getSingleParameter("ticket");
+        if (ticket.isEmpty()) {
+            showOidcRefusal(OidcRefusal.ofCode(query.getSingleParameter("fout").orElse("")));
+            return;
+        }
+        switch (oidc.redeem(ticket.get())) {
+            // completed in the browser's first round-trip, not while the page itself loads: a new session id
+            // cannot be given in the middle of the page's own (bootstrap) request
+            case OidcSignIn.Outcome.SignedIn(Viewer viewer) -> UI.getCurrent().getPage().executeJs("return true")
+                    .then(ignored -> completeSignIn(viewer));
+            case OidcSignIn.Outcome.SecondFactor(PendingSignIn pending) -> secondFactor(pending);
+            case OidcSignIn.Outcome.Refused(OidcRefusal refusal) -> showOidcRefusal(refusal);
+        }
+    }
+
+    private void showOidcRefusal(OidcRefusal refusal) {
+        show(oidcError, refusal.message());
     }
 
     private void askCode(PendingSignIn pending) {
@@ -202,6 +253,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             expired.setId("session-expired");
             expired.addClassName("login-expired");
             addComponentAtIndex(1, expired);
+            return;
+        }
+        if (event.getLocation().getPath().equals(OidcLoginHandler.PAGE.substring(1))) {
+            returnFromOrganisation(event.getLocation().getQueryParameters());
         }
     }
 
