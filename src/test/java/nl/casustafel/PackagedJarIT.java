@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,15 +36,15 @@ class PackagedJarIT {
     void startJar() throws Exception {
         Path jar = Path.of(System.getProperty("casustafel.jar", "target/casustafel.jar"));
         assertTrue(Files.isRegularFile(jar), "packaged jar missing: " + jar);
-        port = freePort();
+        port = RunningJar.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         RuntimeProperties.forTests().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-Dcasustafel.demo.load=true", "-Dcasustafel.http.port=" + port,
-                "-Dmicronaut.server.port=" + freePort(), "-jar", jar.toString()));
+                "-Dmicronaut.server.port=" + RunningJar.freePort(), "-jar", jar.toString()));
         log = Files.createTempFile("casustafel-jar-", ".log");
         long started = System.nanoTime();
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitUp(Duration.ofSeconds(90));
+        RunningJar.awaitUp(app, log, port, Duration.ofSeconds(90));
         startupMillis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("Casustafel jar: %d MB, answered after %d ms%n", Files.size(jar) / (1024 * 1024), startupMillis);
     }
@@ -106,24 +105,6 @@ class PackagedJarIT {
         assertTrue(output.contains("production mode"), "Vaadin runs in production mode");
     }
 
-    private void awaitUp(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the jar stopped:\n" + Files.readString(log));
-            }
-            try {
-                if (get("/login", null).statusCode() == 200 && get("/api/me", null).statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the jar did not answer within " + timeout + ":\n" + Files.readString(log));
-    }
-
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
@@ -134,11 +115,5 @@ class PackagedJarIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,11 +49,11 @@ class TokenAttackIT {
     @BeforeAll
     void startJar() throws Exception {
         assertTrue(Files.isRegularFile(jar), "packaged jar missing: " + jar);
-        port = freePort();
+        port = RunningJar.freePort();
         log = Files.createTempFile("casustafel-tokens-", ".log");
         app = start(SERVER_KEY, List.of("-Dcasustafel.demo.load=true", "-Dcasustafel.http.port=" + port,
-                "-Dmicronaut.server.port=" + freePort()), log);
-        awaitUp(Duration.ofSeconds(120));
+                "-Dmicronaut.server.port=" + RunningJar.freePort()), log);
+        RunningJar.awaitUp(app, log, port, Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -135,8 +134,8 @@ class TokenAttackIT {
     @Test
     void aSigningKeyShorterThan32BytesStopsTheStartSayingWhy() throws Exception {
         Path output = Files.createTempFile("casustafel-shortkey-", ".log");
-        Process refused = start("only-31-bytes-long-0123456789ab", List.of("-Dcasustafel.http.port=" + freePort(),
-                "-Dmicronaut.server.port=" + freePort()), output);
+        Process refused = start("only-31-bytes-long-0123456789ab", List.of("-Dcasustafel.http.port=" + RunningJar.freePort(),
+                "-Dmicronaut.server.port=" + RunningJar.freePort()), output);
         assertTrue(refused.waitFor(60, TimeUnit.SECONDS), "the jar should stop at once");
         assertNotEquals(0, refused.exitValue());
         String said = Files.readString(output);
@@ -188,24 +187,6 @@ class TokenAttackIT {
         }
     }
 
-    private void awaitUp(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the jar stopped:\n" + Files.readString(log));
-            }
-            try {
-                if (get("/login", null).statusCode() == 200 && get("/api/me", null).statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the jar did not answer within " + timeout + ":\n" + Files.readString(log));
-    }
-
     private int status(String path, String token) throws Exception {
         return get(path, token).statusCode();
     }
@@ -224,11 +205,5 @@ class TokenAttackIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
