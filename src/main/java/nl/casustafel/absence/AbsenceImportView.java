@@ -1,5 +1,7 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,7 +32,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +45,6 @@ import java.util.stream.Collectors;
 @Prototype
 public class AbsenceImportView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final AbsenceImporter importer;
     private final Viewer viewer = CurrentUser.require();
@@ -75,7 +75,7 @@ public class AbsenceImportView extends VerticalLayout {
         sample.addColumn(AbsenceRecord::line).setHeader(getTranslation("absence.import.col.line")).setFlexGrow(0).setWidth("8em");
         sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
         sample.addColumn(AbsenceRecord::pupilId).setHeader(getTranslation("absence.import.col.pupil"));
-        sample.addColumn(r -> DATE.format(r.date())).setHeader(getTranslation("absence.import.col.date"));
+        sample.addColumn(r -> DutchDates.DATE.format(r.date())).setHeader(getTranslation("absence.import.col.date"));
         sample.addColumn(r -> r.lessonHour() != null ? getTranslation("absence.import.hour", r.lessonHour())
                 : getTranslation("absence.partOfDay." + r.partOfDay().name())).setHeader(getTranslation("absence.import.col.slot"));
         sample.addColumn(r -> r.kind().label()).setHeader(getTranslation("absence.import.col.kind"));

@@ -1,11 +1,12 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.platform.DutchDates;
+
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.school.Sector;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -15,7 +16,6 @@ import java.time.format.DateTimeParseException;
  */
 final class AbsenceValidator {
 
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final int MAX_RECORD_ID = 64;
     private static final int MAX_REASON_CODE = 20;
     private static final java.util.regex.Pattern BSN = java.util.regex.Pattern.compile("[0-9]{9}");
@@ -68,13 +68,13 @@ final class AbsenceValidator {
         }
         LocalDate date = date(in.date());
         if (date.isAfter(today)) {
-            reject("de datum " + DUTCH_DATE.format(date) + " ligt in de toekomst");
+            reject("de datum " + DutchDates.DATE.format(date) + " ligt in de toekomst");
         }
         if (!thresholds.isSchoolDay(date)) {
-            reject(DUTCH_DATE.format(date) + " is geen schooldag (weekend of schoolvakantie)");
+            reject(DutchDates.DATE.format(date) + " is geen schooldag (weekend of schoolvakantie)");
         }
         if (!pupil.enrolledOn(date)) {
-            reject("de leerling stond op " + DUTCH_DATE.format(date) + " niet ingeschreven");
+            reject("de leerling stond op " + DutchDates.DATE.format(date) + " niet ingeschreven");
         }
         AbsenceKind kind = blank(in.kind()) ? reject("de soort verzuim ontbreekt")
                 : AbsenceKind.parse(in.kind()).orElseGet(() -> reject("onbekende soort verzuim '" + in.kind().trim()
@@ -107,7 +107,7 @@ final class AbsenceValidator {
         }
         String value = text.trim();
         try {
-            return value.length() == 10 && value.charAt(2) == '-' ? LocalDate.parse(value, DUTCH_DATE) : LocalDate.parse(value);
+            return value.length() == 10 && value.charAt(2) == '-' ? LocalDate.parse(value, DutchDates.DATE) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             return reject("ongeldige datum '" + value + "' (gebruik jjjj-mm-dd of dd-mm-jjjj)");
         }

@@ -1,11 +1,12 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.platform.DutchDates;
+
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.school.Sector;
 
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,6 @@ import java.util.TreeMap;
  */
 public final class SignalRules {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.of("nl", "NL"));
 
     private final AbsenceThresholds t;
 
@@ -47,12 +47,12 @@ public final class SignalRules {
         int lateThreshold = t.lateArrivalThreshold(pupil.brin());
         if (lates >= lateThreshold) {
             signals.add(new Signal(Signal.Type.FREQUENT_LATE, lates + " keer te laat dit schooljaar"
-                    + (pupil.lastLateReport() != null ? " (na de DUO-melding van " + DAY.format(pupil.lastLateReport()) + ")" : "")
+                    + (pupil.lastLateReport() != null ? " (na de DUO-melding van " + DutchDates.DAY.format(pupil.lastLateReport()) + ")" : "")
                     + "; deze school meldt bij DUO vanaf " + lateThreshold + " keer."));
         }
         if (pupil.enrolledUntil() != null && pupil.enrolledUntil().isBefore(on)
                 && (pupil.lastAbsoluteReport() == null || pupil.lastAbsoluteReport().isBefore(pupil.enrolledUntil()))) {
-            signals.add(new Signal(Signal.Type.ABSOLUTE_ABSENCE, "Geen inschrijving meer sinds " + DAY.format(pupil.enrolledUntil().plusDays(1))
+            signals.add(new Signal(Signal.Type.ABSOLUTE_ABSENCE, "Geen inschrijving meer sinds " + DutchDates.DAY.format(pupil.enrolledUntil().plusDays(1))
                     + " en geen nieuwe school bekend. Meld absoluut verzuim binnen 5 werkdagen bij DUO."));
         }
         int unauthorised4Weeks = unauthorisedInLastWeeks(pupil, on, t.relativeAbsenceWeeks());
@@ -89,8 +89,8 @@ public final class SignalRules {
             }
             if (sum >= threshold) {
                 signals.add(new Signal(Signal.Type.RELATIVE_ABSENCE, hours(sum) + " " + unit + " ongeoorloofd afwezig in "
-                        + t.relativeAbsenceWeeks() + " aaneengesloten schoolweken (" + DAY.format(start.getKey()) + " tot en met "
-                        + DAY.format(last.plusDays(4)) + (holidayInside ? "; de vakantieweek telt niet mee" : "") + "); de meldgrens is "
+                        + t.relativeAbsenceWeeks() + " aaneengesloten schoolweken (" + DutchDates.DAY.format(start.getKey()) + " tot en met "
+                        + DutchDates.DAY.format(last.plusDays(4)) + (holidayInside ? "; de vakantieweek telt niet mee" : "") + "); de meldgrens is "
                         + t.relativeAbsenceHours() + " uur. Meld bij DUO; dit signaal blijft staan tot de melding is vastgelegd."));
                 return;
             }
@@ -100,13 +100,13 @@ public final class SignalRules {
     private void sickness(List<Spell> spells, int reports, LocalDate recentStart, List<Signal> signals) {
         if (reports >= t.sickReportsCount()) {
             signals.add(new Signal(Signal.Type.WORRYING_SICKNESS, reports + " ziekmeldingen in de laatste " + t.sickReportsWeeks()
-                    + " schoolweken (sinds " + DAY.format(recentStart) + "); de grens is " + t.sickReportsCount()
+                    + " schoolweken (sinds " + DutchDates.DAY.format(recentStart) + "); de grens is " + t.sickReportsCount()
                     + ". Bespreek met de jeugdarts (m@zl)."));
             return;
         }
         spells.stream().filter(s -> s.days >= t.consecutiveSickDays() && !s.last.isBefore(recentStart)).findFirst()
                 .ifPresent(s -> signals.add(new Signal(Signal.Type.WORRYING_SICKNESS, s.days + " aaneengesloten schooldagen ziek ("
-                        + DAY.format(s.first) + " tot en met " + DAY.format(s.last) + ", weekenden en vakanties niet meegeteld); de grens is "
+                        + DutchDates.DAY.format(s.first) + " tot en met " + DutchDates.DAY.format(s.last) + ", weekenden en vakanties niet meegeteld); de grens is "
                         + t.consecutiveSickDays() + ". Bespreek met de jeugdarts (m@zl).")));
     }
 

@@ -1,5 +1,7 @@
 package nl.casustafel.admin;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -11,7 +13,6 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 
 /** Beheer: parties of the covenant, schools and accounts. No case content. */
 @Route(value = "beheer", layout = MainLayout.class)
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 @Prototype
 public class AdminView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     public AdminView(AdminOverview overview) {
         setSizeFull();
@@ -37,7 +37,7 @@ public class AdminView extends VerticalLayout {
         Grid<AdminOverview.PartyRow> grid = new Grid<>();
         grid.addColumn(AdminOverview.PartyRow::name).setHeader(getTranslation("admin.col.name")).setFlexGrow(3);
         grid.addColumn(p -> getTranslation("partyType." + p.type())).setHeader(getTranslation("admin.col.type"));
-        grid.addColumn(p -> DATE.format(p.joinedOn())).setHeader(getTranslation("admin.col.joinedOn"));
+        grid.addColumn(p -> DutchDates.DATE.format(p.joinedOn())).setHeader(getTranslation("admin.col.joinedOn"));
         grid.setItems(overview.parties());
         grid.setId("party-grid");
         return grid;

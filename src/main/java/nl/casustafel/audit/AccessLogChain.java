@@ -1,14 +1,14 @@
 package nl.casustafel.audit;
 
+import nl.casustafel.platform.DutchDates;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.platform.ClockFactory;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +33,6 @@ import java.util.Optional;
 @Singleton
 public class AccessLogChain {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ClockFactory.AMSTERDAM);
 
     private final JdbcOperations jdbc;
     private final AuditKey key;
@@ -102,13 +101,13 @@ public class AccessLogChain {
                 return new Verification(false, walk.rows, null, checked, last,
                         ("Controlepunt %d (van %s, tot en met rij %d) ontbreekt in de database, maar staat wel in de kopie buiten "
                         + "de database: controlepunten zijn verwijderd. Meld dit direct.")
-                                .formatted(outside.id(), TIME.format(outside.at()), outside.lastRowId()));
+                                .formatted(outside.id(), DutchDates.TIMESTAMP.format(outside.at()), outside.lastRowId()));
             }
         }
         String explanation = anchors.isEmpty()
                 ? "Het logboek is intact: %d regels gecontroleerd; er is nog geen ondertekend controlepunt.".formatted(walk.rows)
                 : "Het logboek is intact: %d regels en %d ondertekende controlepunten gecontroleerd, het laatste van %s%s."
-                .formatted(walk.rows, checked, TIME.format(last),
+                .formatted(walk.rows, checked, DutchDates.TIMESTAMP.format(last),
                         external.isPresent() ? " (ook buiten de database bewaard)" : "");
         return new Verification(true, walk.rows, null, checked, last, explanation);
     }
@@ -117,8 +116,8 @@ public class AccessLogChain {
     private record Anchor(Checkpoint checkpoint, boolean outside) {
 
         String source() {
-            return outside ? "het controlepunt van %s (buiten de database bewaard)".formatted(TIME.format(checkpoint.at()))
-                    : "controlepunt %d van %s".formatted(checkpoint.id(), TIME.format(checkpoint.at()));
+            return outside ? "het controlepunt van %s (buiten de database bewaard)".formatted(DutchDates.TIMESTAMP.format(checkpoint.at()))
+                    : "controlepunt %d van %s".formatted(checkpoint.id(), DutchDates.TIMESTAMP.format(checkpoint.at()));
         }
     }
 

@@ -1,5 +1,7 @@
 package nl.casustafel.audit;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,12 +17,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
-import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Toegangslogboek: the privacy officer searches identified reads by pupil number, user and period. */
@@ -30,7 +30,6 @@ import java.util.Map;
 @Prototype
 public class AccessLogView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ClockFactory.AMSTERDAM);
 
     private final AccessLogSearch search;
     private final IntegerField pupil = new IntegerField();
@@ -62,7 +61,7 @@ public class AccessLogView extends VerticalLayout {
         Paragraph explanation = new Paragraph(verification.explanation());
         explanation.setId("log-chain-explanation");
 
-        grid.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("log.col.at"));
+        grid.addColumn(e -> DutchDates.TIMESTAMP.format(e.at())).setHeader(getTranslation("log.col.at"));
         grid.addColumn(AccessLogSearch.Entry::username).setHeader(getTranslation("log.col.user"));
         grid.addColumn(AccessLogSearch.Entry::party).setHeader(getTranslation("log.col.party")).setFlexGrow(2);
         grid.addColumn(AccessLogSearch.Entry::pupilId).setHeader(getTranslation("log.col.pupil"));

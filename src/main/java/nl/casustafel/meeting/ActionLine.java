@@ -1,19 +1,19 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.html.Span;
 
-import java.time.format.DateTimeFormatter;
 
 /** One agreed action on screen: the pupil as the user sees it, the text if the user may read it, owner and due date. */
 public final class ActionLine extends Span {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private ActionLine(MeetingViews.Action action) {
         String pupil = action.pupil() == null ? "" : action.pupil().label() + ": ";
         String what = action.what() != null ? action.what()
                 : getTranslation(action.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
-        setText(pupil + what + " · " + action.owner() + " · " + getTranslation("meeting.action.due", DATE.format(action.dueOn()))
+        setText(pupil + what + " · " + action.owner() + " · " + getTranslation("meeting.action.due", DutchDates.DATE.format(action.dueOn()))
                 + (action.overdue() ? " · " + getTranslation("home.actions.overdue") : ""));
         addClassName(action.overdue() ? "overdue" : "open-action");
     }

@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +28,6 @@ import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.Forms;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +40,6 @@ import java.util.Objects;
  */
 final class ItemPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(nl.casustafel.platform.ClockFactory.AMSTERDAM);
 
     private final MeetingService meetings;
     private final Viewer viewer;
@@ -143,7 +142,7 @@ final class ItemPanel extends VerticalLayout {
         AgendaContent.ItemContent content = screen.content();
         content.notes().forEach(n -> {
             Paragraph p = new Paragraph(n.note().text());
-            Span meta = new Span(n.author() + " (" + n.party() + "), " + TIME.format(n.note().createdAt()));
+            Span meta = new Span(n.author() + " (" + n.party() + "), " + DutchDates.TIME.format(n.note().createdAt()));
             meta.addClassName("note-meta");
             Div row = new Div(meta, p);
             row.addClassName("note");
@@ -160,7 +159,7 @@ final class ItemPanel extends VerticalLayout {
         screen.itemActions().forEach(a -> {
             String text = screen.readableActionIds().contains(a.id()) ? a.what()
                     : getTranslation(a.kind() == MeetingAction.Kind.DUO_REPORT ? "meeting.action.duoReport.agreed" : "meeting.action.hidden");
-            Span line = new Span(text + " · " + getTranslation("meeting.action.due", DATE.format(a.dueOn()))
+            Span line = new Span(text + " · " + getTranslation("meeting.action.due", DutchDates.DATE.format(a.dueOn()))
                     + (a.open() ? "" : " · " + getTranslation("meeting.action.done")));
             if (a.overdue(today)) {
                 line.addClassName("overdue");

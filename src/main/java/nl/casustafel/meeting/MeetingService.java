@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -453,7 +455,7 @@ public class MeetingService {
             LocalDate latest = schoolDays.plus(today, duoReportSchoolDays());
             if (due != null && due.isAfter(latest)) {
                 throw new InvalidInputException("dueOn", "De DUO-melding volgt binnen " + duoReportSchoolDays() + " schooldagen: uiterlijk "
-                        + java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(latest) + ".");
+                        + DutchDates.DATE.format(latest) + ".");
             }
             due = due == null ? latest : due;
         }

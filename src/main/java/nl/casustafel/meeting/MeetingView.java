@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -22,14 +24,12 @@ import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.duo.DuoReportDialog;
-import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,8 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Prototype
 public class MeetingView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
-            java.util.Locale.of("nl", "NL")).withZone(ClockFactory.AMSTERDAM);
 
     private final MeetingService meetings;
     private final LiveMeetings live;
@@ -129,7 +127,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
 
     private VerticalLayout header(Meeting meeting, MeetingSeries table, boolean chair) {
         H2 title = new H2(table.name());
-        Span when = new Span(WHEN.format(meeting.startsAt()) + (meeting.location() == null ? "" : " · " + meeting.location()));
+        Span when = new Span(DutchDates.LONG_DATE_TIME.format(meeting.startsAt()) + (meeting.location() == null ? "" : " · " + meeting.location()));
         Span status = new Span(getTranslation("meeting.status." + meeting.status()));
         status.getElement().getThemeList().add("badge " + (meeting.status() == Meeting.Status.OPEN ? "success" : "contrast"));
         status.setId("meeting-status");

@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import nl.casustafel.platform.PdfBlocks;
@@ -14,7 +16,6 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -25,13 +26,9 @@ import java.util.Locale;
 @Singleton
 public class MinutesPdf {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final Locale DUTCH = DutchDates.DUTCH;
     private static final String CONFIDENTIAL =
             "Vertrouwelijk: alleen voor de deelnemers aan dit overleg. Niet doorsturen en niet e-mailen.";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", DUTCH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private static final Font TITLE = new Font(Font.HELVETICA, 17, Font.BOLD);
     private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.BOLD);
@@ -46,8 +43,8 @@ public class MinutesPdf {
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPageEvent(PdfBlocks.footer(CONFIDENTIAL,
-                    "Opgesteld voor " + minutes.preparedFor() + " op " + STAMP.format(minutes.preparedAt()) + "."));
-            document.addTitle("Notulen " + minutes.typeLabel() + " " + DATE.format(minutes.date()));
+                    "Opgesteld voor " + minutes.preparedFor() + " op " + DutchDates.DATE_TIME.format(minutes.preparedAt()) + "."));
+            document.addTitle("Notulen " + minutes.typeLabel() + " " + DutchDates.DATE.format(minutes.date()));
             document.addSubject(minutes.tableName());
             document.addCreator("Casustafel");
             document.open();
@@ -71,7 +68,7 @@ public class MinutesPdf {
         Paragraph table = new Paragraph(minutes.tableName(), SUBTITLE);
         table.setSpacingBefore(2);
         document.add(table);
-        String when = LONG_DATE.format(minutes.startsAt()) + ", " + TIME.format(minutes.startsAt()) + " uur";
+        String when = DutchDates.LONG_DATE.format(minutes.startsAt()) + ", " + DutchDates.TIME.format(minutes.startsAt()) + " uur";
         Paragraph facts = new Paragraph();
         facts.setSpacingBefore(6);
         facts.add(line("Datum", when));
@@ -125,7 +122,7 @@ public class MinutesPdf {
             title.setSpacingBefore(item == minutes.items().getFirst() ? 0 : 8);
             title.add(new Chunk(item.position() + ". " + item.pupil(), ITEM));
             if (item.birthDate() != null) {
-                title.add(new Chunk(", geboren " + DATE.format(item.birthDate()), ITEM));
+                title.add(new Chunk(", geboren " + DutchDates.DATE.format(item.birthDate()), ITEM));
             }
             if (!item.identified()) {
                 title.add(new Chunk("   onder schuilnaam", NOTE));
@@ -167,8 +164,8 @@ public class MinutesPdf {
             table.addCell(PdfBlocks.cell(action.pupil() == null ? "–" : action.pupil(), BODY));
             table.addCell(PdfBlocks.cell(action.duoReport() ? action.what() + " (DUO-melding)" : action.what(), BODY));
             table.addCell(PdfBlocks.cell(action.owner(), BODY));
-            table.addCell(PdfBlocks.cell(DATE.format(action.dueOn()), BODY));
-            table.addCell(PdfBlocks.cell(action.doneOn() == null ? "open" : "gedaan " + DATE.format(action.doneOn()), BODY));
+            table.addCell(PdfBlocks.cell(DutchDates.DATE.format(action.dueOn()), BODY));
+            table.addCell(PdfBlocks.cell(action.doneOn() == null ? "open" : "gedaan " + DutchDates.DATE.format(action.doneOn()), BODY));
         }
         document.add(table);
     }

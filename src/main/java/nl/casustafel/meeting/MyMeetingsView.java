@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,7 +23,6 @@ import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +35,6 @@ import java.util.Objects;
 @Prototype
 public class MyMeetingsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd-MM-yyyy HH:mm", java.util.Locale.of("nl", "NL"))
-            .withZone(ClockFactory.AMSTERDAM);
 
     private final MeetingService meetings;
     private final Viewer viewer = CurrentUser.require();
@@ -64,7 +63,7 @@ public class MyMeetingsView extends VerticalLayout {
             next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             planning.add(next);
         });
-        grid.addColumn(m -> WHEN.format(m.startsAt())).setHeader(getTranslation("meetings.col.when"));
+        grid.addColumn(m -> DutchDates.WEEKDAY_DATE_TIME.format(m.startsAt())).setHeader(getTranslation("meetings.col.when"));
         grid.addColumn(m -> tables.get(m.seriesId()).name()).setHeader(getTranslation("meetings.col.table")).setFlexGrow(2);
         grid.addColumn(m -> getTranslation("meetingType." + tables.get(m.seriesId()).type())).setHeader(getTranslation("meetings.col.type"));
         grid.addColumn(m -> getTranslation("meeting.status." + m.status())).setHeader(getTranslation("meetings.col.status"));

@@ -1,5 +1,7 @@
 package nl.casustafel.privacy;
 
+import nl.casustafel.platform.DutchDates;
+
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Role;
 import nl.casustafel.account.Viewer;
@@ -14,7 +16,6 @@ import nl.casustafel.privacy.PupilFacts.NotificationFact;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,6 @@ import java.util.Set;
 public class DisclosurePolicy {
 
     public static final String HEALTH = "HEALTH";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final CovenantRules covenant;
     private final ConsentAgeRule ages;
@@ -83,7 +83,7 @@ public class DisclosurePolicy {
             // A report existed and was closed: say so, with its dates, rather than "no report yet" (finding f).
             PupilFacts.ClosedDuoReportFact closed = pupil.closedDuoReports().getFirst();
             return pseudonymousOrNone(context, "why.duoReportClosed", List.of(closed.reference(),
-                    DATE.format(closed.reportedOn()), DATE.format(closed.closedOn())));
+                    DutchDates.DATE.format(closed.reportedOn()), DutchDates.DATE.format(closed.closedOn())));
         }
         return pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer));
     }
@@ -93,7 +93,7 @@ public class DisclosurePolicy {
         TableRule rule = tableRule(context, viewer.partyType()).orElse(TableRule.ASK_CONSENT);
         return identifiedByRule(viewer, pupil, context, rule, today)
                 .orElseGet(() -> reconfirmationDue(viewer, pupil, context, today)
-                        .map(c -> pseudonymousOrNone(context, "why.consentReconfirm", List.of(DATE.format(c.givenOn()),
+                        .map(c -> pseudonymousOrNone(context, "why.consentReconfirm", List.of(DutchDates.DATE.format(c.givenOn()),
                                 c.partyName(), ages.reconfirmers(pupil.birthDate(), today))))
                         .orElseGet(() -> pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer))));
     }
@@ -111,7 +111,7 @@ public class DisclosurePolicy {
         if (rule.acceptsDuoReport() && !pupil.openDuoReports().isEmpty()) {
             DuoReportFact report = pupil.openDuoReports().getFirst();
             return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.DUO_REPORT, report.id()), today, "why.duoReport",
-                    List.of(report.reference(), DATE.format(report.reportedOn()), pupil.residenceMunicipalityName())));
+                    List.of(report.reference(), DutchDates.DATE.format(report.reportedOn()), pupil.residenceMunicipalityName())));
         }
         boolean consentCounts = rule.acceptsConsent() || viewer.role() != Role.ATTENDANCE_OFFICER;
         if (consentCounts) {
@@ -119,7 +119,7 @@ public class DisclosurePolicy {
             if (consent.isPresent()) {
                 ConsentFact c = consent.get();
                 return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.CONSENT, c.id()), today, "why.consent",
-                        List.of(givers(c), DATE.format(c.givenOn()), c.partyName(), purpose(c))));
+                        List.of(givers(c), DutchDates.DATE.format(c.givenOn()), c.partyName(), purpose(c))));
             }
         }
         if (rule.acceptsNotification()) {
@@ -129,7 +129,7 @@ public class DisclosurePolicy {
             if (notification.isPresent()) {
                 NotificationFact n = notification.get();
                 return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.NOTIFICATION, n.id()), today, "why.notification",
-                        List.of(DATE.format(n.notifiedOn()), viewer.partyName())));
+                        List.of(DutchDates.DATE.format(n.notifiedOn()), viewer.partyName())));
             }
         }
         return Optional.empty();

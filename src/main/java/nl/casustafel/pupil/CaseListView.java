@@ -1,5 +1,7 @@
 package nl.casustafel.pupil;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,7 +17,6 @@ import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 
 /** Aan tafel: the pupils on the case lists of the tables the user sits at, each as the user may see it. */
 @Route(value = "aan-tafel", layout = MainLayout.class)
@@ -25,14 +26,13 @@ import java.time.format.DateTimeFormatter;
 @Prototype
 public class CaseListView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     public CaseListView(PupilService pupils) {
         setSizeFull();
         Grid<PupilView> grid = new Grid<>();
         grid.addColumn(PupilView::table).setHeader(getTranslation("atTable.col.table")).setFlexGrow(2);
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.pupil")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
         grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().ref(),

@@ -1,5 +1,7 @@
 package nl.casustafel.pupil;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,7 +38,6 @@ import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -51,7 +52,6 @@ import java.util.Map;
 @Prototype
 public class PupilDetailView extends VerticalLayout implements HasUrlParameter<String> {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final PupilService pupils;
     private final DuoReportService duoReports;
@@ -113,7 +113,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
         field(form, "pupil.field.alias", p.alias());
         field(form, "pupil.field.name", p.name());
-        field(form, "pupil.field.birthDate", p.birthDate() == null ? null : DATE.format(p.birthDate()));
+        field(form, "pupil.field.birthDate", p.birthDate() == null ? null : DutchDates.DATE.format(p.birthDate()));
         field(form, "pupil.field.bsn", p.bsn());
         field(form, "pupil.field.address", p.address());
         field(form, "pupil.field.residence", p.residence());
@@ -134,10 +134,10 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         VerticalLayout section = new VerticalLayout(new H3(getTranslation("duo.title")));
         section.setPadding(false);
         Grid<DuoReport> grid = new Grid<>();
-        grid.addColumn(r -> DATE.format(r.reportedOn())).setHeader(getTranslation("duo.col.date"));
+        grid.addColumn(r -> DutchDates.DATE.format(r.reportedOn())).setHeader(getTranslation("duo.col.date"));
         grid.addColumn(r -> getTranslation("duoKind." + r.kind())).setHeader(getTranslation("duo.col.kind")).setFlexGrow(3);
         grid.addColumn(DuoReport::duoReference).setHeader(getTranslation("duo.col.reference"));
-        grid.addColumn(r -> r.open() ? getTranslation("duo.open") : getTranslation("duo.closedOn", DATE.format(r.closedOn())))
+        grid.addColumn(r -> r.open() ? getTranslation("duo.open") : getTranslation("duo.closedOn", DutchDates.DATE.format(r.closedOn())))
                 .setHeader(getTranslation("duo.col.status"));
         if (viewer.role() == Role.ATTENDANCE_OFFICER) {
             grid.addComponentColumn(r -> r.open() ? closeButton(r) : new Span());
@@ -171,12 +171,12 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         section.setPadding(false);
         if (pupil.fields().contains(PupilField.NAME)) {
             Grid<Consent> grid = new Grid<>();
-            grid.addColumn(c -> DATE.format(c.givenOn())).setHeader(getTranslation("consent.col.givenOn"));
+            grid.addColumn(c -> DutchDates.DATE.format(c.givenOn())).setHeader(getTranslation("consent.col.givenOn"));
             grid.addColumn(c -> getTranslation("meetingType." + c.purpose()) + (c.hulpvraag() == null ? "" : ": " + c.hulpvraag()))
                     .setHeader(getTranslation("consent.col.purpose")).setFlexGrow(3);
             grid.addColumn(c -> (c.givenByParent() ? getTranslation("consent.parent") + " " : "")
                     + (c.givenByPupil() ? getTranslation("consent.pupil") : "")).setHeader(getTranslation("consent.col.givers"));
-            grid.addColumn(c -> c.withdrawn() ? getTranslation("consent.withdrawnOn", DATE.format(c.withdrawnOn()))
+            grid.addColumn(c -> c.withdrawn() ? getTranslation("consent.withdrawnOn", DutchDates.DATE.format(c.withdrawnOn()))
                     : getTranslation("consent.valid")).setHeader(getTranslation("consent.col.status"));
             grid.addComponentColumn(c -> c.withdrawn() ? new Span() : withdrawButton(c));
             grid.setItems(consents.ofPupil(viewer, pupilId));

@@ -1,5 +1,7 @@
 package nl.casustafel.pupil;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -19,7 +21,6 @@ import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -30,7 +31,6 @@ import java.util.stream.IntStream;
 @Prototype
 public class PupilListView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     /** Sentinel for "all school years" in the filter. */
     private static final int ALL_YEARS = 0;
 
@@ -58,7 +58,7 @@ public class PupilListView extends VerticalLayout {
         name.setLabel(getTranslation("pupils.name"));
 
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.name")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
         grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

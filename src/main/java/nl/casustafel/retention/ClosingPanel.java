@@ -1,5 +1,7 @@
 package nl.casustafel.retention;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,7 +13,6 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.ui.Forms;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,6 @@ import java.util.Optional;
  */
 public final class ClosingPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private ClosingPanel(ClosingService closing, RetentionPeriod period, Viewer viewer, long pupilId, Runnable changed) {
         setPadding(false);
@@ -37,8 +37,8 @@ public final class ClosingPanel extends VerticalLayout {
             return;
         }
         ClosingDecision d = standing.get();
-        Paragraph status = new Paragraph(getTranslation("closing.closed", DATE.format(d.decidedOn()),
-                getTranslation("closingReason." + d.reason()), DATE.format(d.destroyOn())));
+        Paragraph status = new Paragraph(getTranslation("closing.closed", DutchDates.DATE.format(d.decidedOn()),
+                getTranslation("closingReason." + d.reason()), DutchDates.DATE.format(d.destroyOn())));
         status.setId("closing-status");
         add(status, new Paragraph(getTranslation("closing.decidedBy", d.decidedByName(), d.decidedByPartyName())));
         Button reopen = new Button(getTranslation("closing.reopen"), e -> {

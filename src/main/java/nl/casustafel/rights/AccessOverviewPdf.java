@@ -1,7 +1,8 @@
 package nl.casustafel.rights;
 
+import nl.casustafel.platform.DutchDates;
+
 import jakarta.inject.Singleton;
-import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.PdfBlocks;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -12,7 +13,6 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Renders an {@link AccessOverview} as a PDF with OpenPDF, in Dutch, in the style of the minutes. It prints
@@ -21,8 +21,6 @@ import java.time.format.DateTimeFormatter;
 @Singleton
 public class AccessOverviewPdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ClockFactory.AMSTERDAM);
     private static final Font TITLE = new Font(Font.HELVETICA, 17, Font.BOLD);
     private static final Font BODY = new Font(Font.HELVETICA, 9.5f);
     private static final Font LABEL = new Font(Font.HELVETICA, 9.5f, Font.BOLD);
@@ -43,7 +41,7 @@ public class AccessOverviewPdf {
                     + overview.table() + " (art. 13 convenant, art. 15 AVG).", BODY));
             document.add(new Paragraph("Bij elk gegeven staat welke partij het heeft ingebracht; die partij is verantwoordelijk voor de "
                     + "juistheid ervan. Opgesteld door " + overview.producedBy() + " (" + overview.producedByParty() + ") op "
-                    + DATE.format(overview.producedOn()) + ".", NOTE));
+                    + DutchDates.DATE.format(overview.producedOn()) + ".", NOTE));
             for (AccessOverview.Section section : overview.sections()) {
                 document.add(PdfBlocks.heading(section.title()));
                 if (section.items() == null || section.items().isEmpty()) {
@@ -61,7 +59,7 @@ public class AccessOverviewPdf {
             document.add(PdfBlocks.heading("Wie heeft de gegevens ingezien (toegangslog)"));
             PdfPTable log = PdfBlocks.table(new float[]{2.2f, 3.2f, 4.4f, 2.2f}, LABEL, "Wanneer", "Wie (partij)", "Context", "Grondslag");
             for (AccessOverview.LogEntry entry : overview.accessLog()) {
-                log.addCell(PdfBlocks.cell(STAMP.format(entry.at()), BODY));
+                log.addCell(PdfBlocks.cell(DutchDates.DATE_TIME.format(entry.at()), BODY));
                 log.addCell(PdfBlocks.cell((entry.name() == null ? entry.username() : entry.name()) + " (" + entry.party() + ")", BODY));
                 log.addCell(PdfBlocks.cell(entry.purpose(), BODY));
                 log.addCell(PdfBlocks.cell(entry.basis(), BODY));

@@ -1,5 +1,7 @@
 package nl.casustafel.rights;
 
+import nl.casustafel.platform.DutchDates;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -7,7 +9,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.absence.AbsenceKind;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +39,6 @@ import java.util.ResourceBundle;
 public class AccessOverviewService {
 
     static final String PURPOSE = "inzageverzoek";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ClockFactory.AMSTERDAM);
 
     private final DataSubjectRequestService requests;
     private final PupilReader reader;
@@ -95,7 +93,7 @@ public class AccessOverviewService {
         String source = school[2];
         String withheld = "vastgelegd, maar niet zichtbaar voor " + viewer.partyName() + " onder het convenant; op te vragen bij " + source;
         items.add(new AccessOverview.Item("Naam", pupil.name(), source));
-        items.add(new AccessOverview.Item("Geboortedatum", pupil.birthDate() != null ? DATE.format(pupil.birthDate()) : withheld, source));
+        items.add(new AccessOverview.Item("Geboortedatum", pupil.birthDate() != null ? DutchDates.DATE.format(pupil.birthDate()) : withheld, source));
         items.add(new AccessOverview.Item("BSN", pupil.bsn() != null ? pupil.bsn() : withheld, source));
         items.add(new AccessOverview.Item("Adres", pupil.address() != null ? pupil.address() : withheld, source));
         items.add(new AccessOverview.Item("Woonplaats (gemeente)", pupil.residence() != null ? pupil.residence() : withheld, source));
@@ -236,9 +234,9 @@ public class AccessOverviewService {
 
     private List<AccessOverview.Item> requests(long id) {
         return requests.allOf(id).stream().map(r -> new AccessOverview.Item(
-                r.kind().label() + " (ontvangen " + DATE.format(r.receivedOn()) + ")",
+                r.kind().label() + " (ontvangen " + DutchDates.DATE.format(r.receivedOn()) + ")",
                 "door " + r.requestedBy().label() + " aan " + r.table() + "; " + r.status().label().toLowerCase(Locale.ROOT)
-                        + (r.decidedOn() == null ? ", uiterlijk te beantwoorden op " + DATE.format(r.dueOn()) : " op " + DATE.format(r.decidedOn()))
+                        + (r.decidedOn() == null ? ", uiterlijk te beantwoorden op " + DutchDates.DATE.format(r.dueOn()) : " op " + DutchDates.DATE.format(r.decidedOn()))
                         + optional("; motivering: ", r.motivation()),
                 r.registeredByParty())).toList();
     }
@@ -297,11 +295,11 @@ public class AccessOverviewService {
     }
 
     private static String date(Date date) {
-        return date == null ? null : DATE.format(date.toLocalDate());
+        return date == null ? null : DutchDates.DATE.format(date.toLocalDate());
     }
 
     private static String stamp(Timestamp at) {
-        return at == null ? "" : STAMP.format(at.toInstant());
+        return at == null ? "" : DutchDates.DATE_TIME.format(at.toInstant());
     }
 
     private static String optional(String prefix, String value) {

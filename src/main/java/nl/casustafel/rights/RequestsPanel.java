@@ -1,5 +1,7 @@
 package nl.casustafel.rights;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +22,6 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
 
 import java.io.ByteArrayInputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -30,7 +31,6 @@ import java.util.List;
  */
 public final class RequestsPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private RequestsPanel(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf, Viewer viewer,
                           long pupilId, List<Long> tables, Runnable changed) {
@@ -46,9 +46,9 @@ public final class RequestsPanel extends VerticalLayout {
             grid.setAllRowsVisible(true);
             grid.addColumn(DataSubjectRequestView::kindLabel).setHeader(getTranslation("rights.col.kind")).setAutoWidth(true);
             grid.addColumn(r -> getTranslation("requester." + r.requestedBy())).setHeader(getTranslation("rights.col.by"));
-            grid.addColumn(r -> DATE.format(r.receivedOn())).setHeader(getTranslation("rights.col.received"));
+            grid.addColumn(r -> DutchDates.DATE.format(r.receivedOn())).setHeader(getTranslation("rights.col.received"));
             grid.addComponentColumn(this::due).setHeader(getTranslation("rights.col.due"));
-            grid.addColumn(r -> r.statusLabel() + (r.decidedOn() == null ? "" : " " + DATE.format(r.decidedOn())))
+            grid.addColumn(r -> r.statusLabel() + (r.decidedOn() == null ? "" : " " + DutchDates.DATE.format(r.decidedOn())))
                     .setHeader(getTranslation("rights.col.status"));
             grid.addColumn(DataSubjectRequestView::table).setHeader(getTranslation("rights.col.table")).setAutoWidth(true);
             grid.addComponentColumn(r -> actions(requests, overviews, pdf, viewer, r, changed)).setAutoWidth(true);
@@ -62,7 +62,7 @@ public final class RequestsPanel extends VerticalLayout {
     }
 
     private Component due(DataSubjectRequestView r) {
-        Span due = new Span(DATE.format(r.dueOn()) + (r.overdue() ? " — " + getTranslation("rights.overdue") : ""));
+        Span due = new Span(DutchDates.DATE.format(r.dueOn()) + (r.overdue() ? " — " + getTranslation("rights.overdue") : ""));
         if (r.overdue()) {
             due.getElement().getThemeList().add("badge error");
         }

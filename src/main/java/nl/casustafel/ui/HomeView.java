@@ -1,5 +1,7 @@
 package nl.casustafel.ui;
 
+import nl.casustafel.platform.DutchDates;
+
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,7 +22,6 @@ import nl.casustafel.meeting.MeetingViews;
 @Prototype
 public class HomeView extends VerticalLayout {
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     public HomeView(WithdrawalNotices notices, MeetingQueries meetings, nl.casustafel.privacy.ReconfirmationsDue reconfirmations) {
         Viewer viewer = CurrentUser.require();
@@ -40,7 +41,7 @@ public class HomeView extends VerticalLayout {
                 add(list);
             }
             notices.forParty(viewer).forEach(n -> {
-                Paragraph notice = new Paragraph(getTranslation("home.withdrawal", DATE.format(n.givenOn()), DATE.format(n.withdrawnOn()),
+                Paragraph notice = new Paragraph(getTranslation("home.withdrawal", DutchDates.DATE.format(n.givenOn()), DutchDates.DATE.format(n.withdrawnOn()),
                         getTranslation("meetingType." + n.purpose())) + " " + (n.pupil() == null
                         ? getTranslation("home.withdrawal.noPupil", n.consentId())
                         : getTranslation("home.withdrawal.pupil", n.pupil())));
@@ -48,7 +49,7 @@ public class HomeView extends VerticalLayout {
                 add(notice);
             });
             reconfirmations.recordedBy(viewer).forEach(due -> {
-                Paragraph line = new Paragraph(getTranslation("home.reconfirm", DATE.format(due.givenOn()), due.partyName(),
+                Paragraph line = new Paragraph(getTranslation("home.reconfirm", DutchDates.DATE.format(due.givenOn()), due.partyName(),
                         getTranslation("meetingType." + due.purpose()), due.confirmBy(),
                         due.pupil() == null ? getTranslation("home.reconfirm.noPupil") : due.pupil()));
                 line.addClassName("reconfirmation-due");
