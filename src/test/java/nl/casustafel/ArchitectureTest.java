@@ -1,5 +1,8 @@
 package nl.casustafel;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+import nl.casustafel.privacy.PupilIdentity;
+
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,8 +14,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import nl.casustafel.pupil.PupilIdentity;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -41,9 +42,6 @@ class ArchitectureTest {
      * name, values the features allowed besides its own. Keep this list short.
      */
     private static final Map<String, Set<String>> REPOSITORY_EXCEPTIONS = Map.of(
-            // The identity table belongs to the privacy kernel's care; the record and its repository stay in
-            // pupil only so that the table's mapping lives next to the pupil's case data.
-            "PupilIdentityRepository", Set.of("privacy"),
             // Debt (issue 10): these features look pupils, parties, accounts, schools and tables up directly
             // instead of through a service of the owning feature.
             "PupilRepository", Set.of("absence", "duo", "meeting"),
@@ -51,7 +49,7 @@ class ArchitectureTest {
             "UserAccountRepository", Set.of("meeting", "admin"),
             "SchoolRepository", Set.of("meeting", "admin"),
             "MunicipalityRepository", Set.of("admin"),
-            "MeetingSeriesRepository", Set.of("pupil", "rights"));
+            "MeetingSeriesRepository", Set.of("rights"));
 
     /** Features allowed to use every repository: the demo loader writes the whole demo region, every feature's tables. */
     private static final Set<String> USE_ALL_REPOSITORIES = Set.of("demo");
@@ -61,27 +59,6 @@ class ArchitectureTest {
      * origin feature, target feature and the target classes. Do not add to this list; remove from it.
      */
     private static final List<KnownCycle> KNOWN_CYCLES = List.of(
-            // The identity record and its repository belong to privacy but stay in pupil until the BSN
-            // encryption (PupilIdentity, findByBsn) has landed; then they move into privacy and this goes.
-            new KnownCycle("privacy", "pupil", "PupilIdentity", "PupilIdentityRepository"),
-            // account.Role belongs to the covenant (which roles exist and sit at which table); moving it is a
-            // rename across every feature.
-            new KnownCycle("covenant", "account", "Role"),
-            // The access log records the basis of each read; Basis and its Kind should move to audit.
-            new KnownCycle("audit", "privacy", "Basis", "Kind"),
-            // PupilReader resolves a handle to a seat through meeting; the seat query should move into privacy.
-            new KnownCycle("privacy", "meeting", "MeetingTables", "Seat"),
-            // The events about pupil facts and DUO reports live in meeting, which listens to them; they
-            // belong to the features that publish them.
-            new KnownCycle("consent", "meeting", "PupilFactsChanged"),
-            new KnownCycle("duo", "meeting", "PupilFactsChanged", "DuoReportRecorded"),
-            new KnownCycle("retention", "meeting", "PupilFactsChanged"),
-            // Pupils are looked up directly in the pupil repository.
-            new KnownCycle("absence", "pupil", "Pupil", "PupilRepository"),
-            new KnownCycle("duo", "pupil", "Pupil", "PupilRepository"),
-            // The pupil list and the data-subject requests read the tables a pupil is discussed at.
-            new KnownCycle("pupil", "meeting", "MeetingTables", "MeetingSeries", "MeetingSeriesRepository"),
-            new KnownCycle("rights", "meeting", "MeetingTables", "MeetingSeries", "MeetingSeriesRepository"),
             // The menu of ui.MainLayout names every view; it should come from the views' @Menu annotations.
             new KnownCycle("ui", "absence", "AbsenceImportView", "SignalWorkListView"),
             new KnownCycle("ui", "admin", "AdminView"),

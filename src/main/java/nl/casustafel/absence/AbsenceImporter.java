@@ -3,7 +3,7 @@ package nl.casustafel.absence;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.platform.InvalidInputException;

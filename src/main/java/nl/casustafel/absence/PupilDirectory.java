@@ -4,10 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import nl.casustafel.privacy.BsnCipher;
+import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.school.Sector;
 
 import java.nio.ByteBuffer;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -26,10 +26,12 @@ public class PupilDirectory {
 
     private final JdbcOperations jdbc;
     private final BsnCipher bsns;
+    private final PupilIdentities identities;
 
-    public PupilDirectory(JdbcOperations jdbc, BsnCipher bsns) {
+    public PupilDirectory(JdbcOperations jdbc, BsnCipher bsns, PupilIdentities identities) {
         this.jdbc = jdbc;
         this.bsns = bsns;
+        this.identities = identities;
     }
 
     public record SchoolRef(long id, String brin, String name, Sector sector) {
@@ -89,22 +91,8 @@ public class PupilDirectory {
             return null;
         });
         Map<ByteBuffer, PupilRef> pupils = new HashMap<>();
-        jdbc.prepareStatement("""
-                SELECT p.id, p.school_id, p.enrolled_on, p.enrolled_until, i.bsn_index
-                  FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
-                 WHERE p.school_id = ANY (?)
-                """, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
-            statement.setFetchSize(5000);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Date until = rs.getDate("enrolled_until");
-                    pupils.put(ByteBuffer.wrap(rs.getBytes("bsn_index")), new PupilRef(rs.getLong("id"), rs.getLong("school_id"),
-                            rs.getDate("enrolled_on").toLocalDate(), until == null ? null : until.toLocalDate()));
-                }
-            }
-            return null;
-        });
+        identities.forEachIndexed(schoolIds, p -> pupils.put(ByteBuffer.wrap(p.bsnIndex()),
+                new PupilRef(p.pupilId(), p.schoolId(), p.enrolledOn(), p.enrolledUntil())));
         return new Scope(schools, pupils, bsns);
     }
 }

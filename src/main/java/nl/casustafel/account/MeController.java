@@ -1,5 +1,6 @@
 package nl.casustafel.account;
 
+import nl.casustafel.covenant.Role;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;

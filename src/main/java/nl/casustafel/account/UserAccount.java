@@ -1,5 +1,6 @@
 package nl.casustafel.account;
 
+import nl.casustafel.covenant.Role;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -1,5 +1,6 @@
 package nl.casustafel.account;
 
+import nl.casustafel.covenant.Role;
 import nl.casustafel.covenant.PartyType;
 
 import java.util.Set;

@@ -3,7 +3,7 @@ package nl.casustafel.admin;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.covenant.MunicipalityRepository;
 import nl.casustafel.covenant.Party;

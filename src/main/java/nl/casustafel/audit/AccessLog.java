@@ -1,9 +1,9 @@
 package nl.casustafel.audit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.privacy.Basis;
 
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +28,11 @@ public class AccessLog {
         this.jdbc = jdbc;
     }
 
-    /** One identified read of one pupil. */
-    public record Read(long pupilId, String context, Basis basis) {
+    /**
+     * One identified read of one pupil, with the basis the privacy kernel read it under: its kind
+     * ({@code ENROLMENT}, {@code DUO_REPORT}, {@code CONSENT}, …) and the id of the record it rests on.
+     */
+    public record Read(long pupilId, String context, String basisKind, @Nullable Long basisId) {
     }
 
     public void record(Viewer viewer, List<Read> reads) {
@@ -52,8 +55,8 @@ public class AccessLog {
                 statement.setLong(3, viewer.partyId());
                 statement.setLong(4, read.pupilId());
                 statement.setString(5, read.context());
-                statement.setString(6, read.basis().kind().name());
-                statement.setObject(7, read.basis().id());
+                statement.setString(6, read.basisKind());
+                statement.setObject(7, read.basisId(), java.sql.Types.BIGINT);
                 statement.setLong(8, read.pupilId());
                 statement.setLong(9, viewer.userId());
                 statement.addBatch();

@@ -1,9 +1,9 @@
 package nl.casustafel.consent;
 
+import nl.casustafel.privacy.PupilFactsChanged;
 import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
@@ -47,11 +47,11 @@ public class ConsentService {
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final Clock clock;
-    private final ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events;
+    private final ApplicationEventPublisher<PupilFactsChanged> events;
 
     public ConsentService(ConsentRepository consents, PartyRepository parties, ConsentGiversCheck givers,
                           PupilReader reader, CovenantRules covenant, Clock clock,
-                          ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events) {
+                          ApplicationEventPublisher<PupilFactsChanged> events) {
         this.events = events;
         this.consents = consents;
         this.parties = parties;
@@ -142,7 +142,7 @@ public class ConsentService {
         Consent saved = consents.save(new Consent(null, pupilId, party.id(), input.purpose(), hulpvraag, new ArrayList<>(categories),
                 input.givenByPupil(), input.givenByParent(), input.givenByParent() ? parentName : null, input.method(),
                 input.givenOn(), input.validUntil(), viewer.userId(), null, null, null, null, sharedWith));
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
+        events.publishEvent(new PupilFactsChanged(pupilId));
         return saved;
     }
 
@@ -186,7 +186,7 @@ public class ConsentService {
         for (Long party : consents.findRecipientParties(consentId)) {
             consents.addWithdrawalNotice(consentId, party);
         }
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(consent.pupilId()));
+        events.publishEvent(new PupilFactsChanged(consent.pupilId()));
         return withdrawn;
     }
 

@@ -1,5 +1,6 @@
 package nl.casustafel.consent;
 
+import nl.casustafel.privacy.PupilFactsChanged;
 import jakarta.validation.constraints.NotNull;
 import nl.casustafel.platform.InputRules;
 import jakarta.validation.constraints.Size;
@@ -7,7 +8,6 @@ import nl.casustafel.platform.PlausibleDate;
 import nl.casustafel.platform.PlainText;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,10 +37,10 @@ public class ParentNotificationService {
     private final PartyRepository parties;
     private final PupilReader reader;
     private final Clock clock;
-    private final ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events;
+    private final ApplicationEventPublisher<PupilFactsChanged> events;
 
     public ParentNotificationService(JdbcOperations jdbc, PartyRepository parties, PupilReader reader, Clock clock,
-                                     ApplicationEventPublisher<MeetingEvents.PupilFactsChanged> events) {
+                                     ApplicationEventPublisher<PupilFactsChanged> events) {
         this.events = events;
         this.jdbc = jdbc;
         this.parties = parties;
@@ -104,7 +104,7 @@ public class ParentNotificationService {
             statement.executeBatch();
             return null;
         });
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId));
+        events.publishEvent(new PupilFactsChanged(pupilId));
         return new Recorded(id, pupilId, input.purpose(), input.notifiedOn(), named);
     }
 }

@@ -1,7 +1,6 @@
 package nl.casustafel.covenant;
 
 import io.micronaut.core.annotation.Nullable;
-import nl.casustafel.account.Role;
 import nl.casustafel.school.Sector;
 
 import java.time.LocalDate;

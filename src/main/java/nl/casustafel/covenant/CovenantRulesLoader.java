@@ -3,7 +3,6 @@ package nl.casustafel.covenant;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import nl.casustafel.account.Role;
 import nl.casustafel.platform.ConfigFiles;
 import nl.casustafel.platform.YamlNode;
 import nl.casustafel.school.Sector;

@@ -4,7 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.account.PasswordHasher;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.SecondFactorService;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;

@@ -1,12 +1,12 @@
 package nl.casustafel.duo;
 
+import nl.casustafel.privacy.PupilFactsChanged;
 import nl.casustafel.platform.InputRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import nl.casustafel.meeting.MeetingEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.DuoReportKind;
 import nl.casustafel.platform.InvalidInputException;
@@ -67,8 +67,8 @@ public class DuoReportService {
         }
         DuoReport saved = reports.save(new DuoReport(null, pupil.id(), pupil.schoolId(), input.kind(), input.reportedOn(), reference,
                 viewer.userId(), null, null, null, null));
-        events.publishEvent(new MeetingEvents.DuoReportRecorded(pupil.id(), input.reportedOn()));
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupil.id()));
+        events.publishEvent(new DuoReportRecorded(pupil.id(), input.reportedOn()));
+        events.publishEvent(new PupilFactsChanged(pupil.id()));
         return saved;
     }
 
@@ -88,7 +88,7 @@ public class DuoReportService {
         DuoReport closed = reports.update(new DuoReport(report.id(), report.pupilId(), report.schoolId(), report.kind(),
                 report.reportedOn(), report.duoReference(), report.recordedBy(), report.recordedAt(),
                 LocalDate.now(clock), viewer.userId(), note));
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(report.pupilId()));
+        events.publishEvent(new PupilFactsChanged(report.pupilId()));
         return closed;
     }
 

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilFactsChanged;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
@@ -33,7 +34,7 @@ public class LiveMeetings {
     }
 
     @TransactionalEventListener
-    void onPupilFactsChanged(MeetingEvents.PupilFactsChanged event) {
+    void onPupilFactsChanged(PupilFactsChanged event) {
         followers.stream().filter(f -> f.pupilIds().get().contains(event.pupilId())).forEach(f -> f.refresh().run());
     }
 

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.duo.DuoReportRecorded;
 import nl.casustafel.platform.DutchDates;
 
 import nl.casustafel.platform.InputRules;
@@ -9,7 +10,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.account.Viewer;
@@ -490,7 +491,7 @@ public class MeetingService {
     /** A recorded DUO report fulfils the "DUO report within 3 school days" agreements for that pupil. */
     @EventListener
     @Transactional
-    void duoReportRecorded(MeetingEvents.DuoReportRecorded event) {
+    void duoReportRecorded(DuoReportRecorded event) {
         for (MeetingAction action : actions.findByPupilIdAndKindAndDoneOnIsNull(event.pupilId(), MeetingAction.Kind.DUO_REPORT)) {
             actions.update(action.doneOn(event.reportedOn()));
             changed.publishEvent(new MeetingEvents.MeetingChanged(action.meetingId()));

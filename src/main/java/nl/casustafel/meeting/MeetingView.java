@@ -19,7 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;

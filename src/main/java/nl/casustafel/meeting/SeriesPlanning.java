@@ -108,7 +108,7 @@ public class SeriesPlanning {
     /** The accounts that may sit at a table of this type (for choosing participants). */
     @Transactional(readOnly = true)
     public List<UserAccount> eligibleParticipants(MeetingType type) {
-        Set<nl.casustafel.account.Role> roles = covenant.meeting(type).rolesAtTable();
+        Set<nl.casustafel.covenant.Role> roles = covenant.meeting(type).rolesAtTable();
         return users.listOrderByDisplayName().stream().filter(u -> u.active() && roles.contains(u.role())).toList();
     }
 }

@@ -25,6 +25,6 @@ class AgeCheckLog {
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void record(Viewer viewer, long pupilId) {
         accessLog.record(viewer, List.of(new AccessLog.Read(pupilId,
-                "leeftijdscontrole bij vastleggen toestemming (naam niet getoond)", Basis.NONE)));
+                "leeftijdscontrole bij vastleggen toestemming (naam niet getoond)", Basis.NONE.kind().name(), null)));
     }
 }

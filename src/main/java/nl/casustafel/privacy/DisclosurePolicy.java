@@ -3,7 +3,7 @@ package nl.casustafel.privacy;
 import nl.casustafel.platform.DutchDates;
 
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.audit.AccessLog;
 import nl.casustafel.covenant.PupilField;
-import nl.casustafel.meeting.MeetingTables;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,12 +24,12 @@ import java.util.Optional;
 public class PupilReader {
 
     private final PupilRecords records;
-    private final MeetingTables tables;
+    private final Seats tables;
     private final DisclosurePolicy policy;
     private final Explanations explanations;
     private final AccessLog accessLog;
 
-    PupilReader(PupilRecords records, MeetingTables tables, DisclosurePolicy policy, Explanations explanations,
+    PupilReader(PupilRecords records, Seats tables, DisclosurePolicy policy, Explanations explanations,
                 AccessLog accessLog) {
         this.records = records;
         this.tables = tables;
@@ -65,7 +64,7 @@ public class PupilReader {
             views.add(view(pupil.stored(), context, decision));
             if (decision.identified()) {
                 reads.add(new AccessLog.Read(pupil.stored().id(), context.atTable() ? where + ", " + context.description() : where,
-                        decision.basis()));
+                        decision.basis().kind().name(), decision.basis().id()));
             }
         }
         accessLog.record(viewer, reads);
@@ -106,7 +105,7 @@ public class PupilReader {
             return Optional.empty();
         }
         return switch (parsed.get()) {
-            case PupilRef.Handle handle -> tables.seatByHandle(viewer, handle.value()).map(MeetingTables.Seat::pupilId);
+            case PupilRef.Handle handle -> tables.seatByHandle(viewer, handle.value()).map(Seats.Seat::pupilId);
             case PupilRef.Number number -> decision(viewer, number.pupilId())
                     .filter(DisclosureDecision::identified).map(d -> number.pupilId());
         };

@@ -64,7 +64,7 @@ public class PupilListView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().ref())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> PupilPage.open(ui, e.getItem().ref(), null)));
 
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);

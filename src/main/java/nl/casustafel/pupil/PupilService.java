@@ -1,19 +1,14 @@
 package nl.casustafel.pupil;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.meeting.MeetingSeries;
-import nl.casustafel.meeting.MeetingSeriesRepository;
-import nl.casustafel.meeting.MeetingTables;
+import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.privacy.Seats;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +19,14 @@ public class PupilService {
 
     private static final int LIST_LIMIT = 500;
 
-    private final JdbcOperations jdbc;
+    private final PupilIdentities identities;
     private final PupilReader reader;
-    private final MeetingTables tables;
-    private final MeetingSeriesRepository series;
+    private final Seats seats;
 
-    public PupilService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series) {
-        this.jdbc = jdbc;
+    public PupilService(PupilIdentities identities, PupilReader reader, Seats seats) {
+        this.identities = identities;
         this.reader = reader;
-        this.tables = tables;
-        this.series = series;
+        this.seats = seats;
     }
 
     /** The pupils of the viewer's own schools, filtered by name and school year. */
@@ -42,22 +35,7 @@ public class PupilService {
         if (viewer.schoolIds().isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbc.prepareStatement("""
-                SELECT p.id FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
-                 WHERE p.school_id = ANY (?)
-                   AND (?::text IS NULL OR lower(i.given_name || ' ' || i.family_name) LIKE ?)
-                   AND (?::int IS NULL OR p.school_year = ?)
-                 ORDER BY i.family_name, i.given_name, p.id
-                 LIMIT %d
-                """.formatted(LIST_LIMIT), statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", viewer.schoolIds().toArray()));
-            String pattern = search.namePattern();
-            statement.setString(2, pattern);
-            statement.setString(3, pattern);
-            setNullableInt(statement, 4, search.schoolYear());
-            setNullableInt(statement, 5, search.schoolYear());
-            return ids(statement);
-        });
+        List<Long> ids = identities.ofSchoolsByName(viewer.schoolIds(), search.namePattern(), search.schoolYear(), LIST_LIMIT);
         return reader.read(viewer, ids, null, "leerlingenlijst");
     }
 
@@ -65,9 +43,7 @@ public class PupilService {
     @Transactional
     public List<PupilView> atMyTables(Viewer viewer) {
         List<PupilView> views = new ArrayList<>();
-        for (MeetingSeries table : series.findByParticipant(viewer.userId())) {
-            views.addAll(reader.read(viewer, tables.pupilsAt(table.id()), table.id(), "aan tafel"));
-        }
+        seats.casesAtTablesOf(viewer).forEach((seriesId, pupilIds) -> views.addAll(reader.read(viewer, pupilIds, seriesId, "aan tafel")));
         return views;
     }
 
@@ -79,23 +55,5 @@ public class PupilService {
     @Transactional
     public Optional<PupilView> find(Viewer viewer, String ref, @Nullable Long seriesId, String where) {
         return reader.read(viewer, ref, seriesId, where);
-    }
-
-    private static List<Long> ids(PreparedStatement statement) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, java.sql.Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
     }
 }

@@ -1,11 +1,12 @@
 package nl.casustafel.retention;
 
+import nl.casustafel.privacy.PupilFactsChanged;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.casustafel.covenant.MeetingType;
-import nl.casustafel.meeting.MeetingEvents;
+import nl.casustafel.privacy.PupilIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,11 @@ public class DestructionService {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<Object> events;
+    private final PupilIdentities identities;
 
-    public DestructionService(JdbcOperations jdbc, TransactionOperations<Connection> tx, ApplicationEventPublisher<Object> events) {
+    public DestructionService(JdbcOperations jdbc, TransactionOperations<Connection> tx, ApplicationEventPublisher<Object> events,
+                              PupilIdentities identities) {
+        this.identities = identities;
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
@@ -107,10 +111,10 @@ public class DestructionService {
         update("DELETE FROM absence_figure WHERE pupil_id = ?", pupilId);
         update("DELETE FROM absence_record WHERE school_id = ? AND pupil_id = ?", closed.get().schoolId(), pupilId); // stored under the pupil's school
         update("DELETE FROM closing_decision WHERE pupil_id = ?", pupilId);
-        update("DELETE FROM pupil_identity WHERE pupil_id = ?", pupilId);
+        identities.destroy(pupilId);
         update("DELETE FROM pupil WHERE id = ?", pupilId);
         count(closed.get(), tables, asOf);
-        events.publishEvent(new MeetingEvents.PupilFactsChanged(pupilId)); // open meetings drop the item after commit
+        events.publishEvent(new PupilFactsChanged(pupilId)); // open meetings drop the item after commit
         return true;
     }
 

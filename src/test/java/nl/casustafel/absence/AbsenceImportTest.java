@@ -1,5 +1,7 @@
 package nl.casustafel.absence;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
@@ -8,7 +10,6 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.meeting.MeetingTables;
 import nl.casustafel.privacy.TestBsns;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

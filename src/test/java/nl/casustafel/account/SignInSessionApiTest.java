@@ -1,5 +1,6 @@
 package nl.casustafel.account;
 
+import nl.casustafel.covenant.Role;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.annotation.Value;

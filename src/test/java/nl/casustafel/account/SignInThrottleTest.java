@@ -1,5 +1,6 @@
 package nl.casustafel.account;
 
+import nl.casustafel.covenant.Role;
 import nl.casustafel.covenant.PartyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import nl.casustafel.absence.AbsenceSignals;
 import nl.casustafel.absence.GeneratedAbsenceFile;
 import nl.casustafel.absence.ImportReport;
 import nl.casustafel.absence.PupilSignals;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.AbsenceThresholds;
 import nl.casustafel.covenant.PartyType;

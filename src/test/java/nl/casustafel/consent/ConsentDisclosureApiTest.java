@@ -1,5 +1,7 @@
 package nl.casustafel.consent;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -11,7 +13,6 @@ import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.covenant.PartyRepository;
 import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.privacy.PupilView;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.absence.TestSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package nl.casustafel.consent;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
@@ -13,7 +15,6 @@ import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.privacy.ReconfirmationsDue;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

@@ -1,15 +1,16 @@
 package nl.casustafel.demo;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.covenant.MunicipalityRepository;
 import nl.casustafel.covenant.PartyRepository;
 import nl.casustafel.covenant.PartyType;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.pupil.PupilRepository;
 import nl.casustafel.school.School;
 import nl.casustafel.school.SchoolRepository;

@@ -1,5 +1,8 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+import nl.casustafel.privacy.PupilIdentity;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
@@ -8,8 +11,6 @@ import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilIdentity;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentity;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -11,7 +13,6 @@ import nl.casustafel.ApiClient;
 import nl.casustafel.ApiClient.Answer;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.platform.ClockFactory;
-import nl.casustafel.pupil.PupilIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

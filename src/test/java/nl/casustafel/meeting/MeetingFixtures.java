@@ -1,14 +1,15 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+import nl.casustafel.privacy.PupilIdentity;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
-import nl.casustafel.pupil.PupilIdentity;
 import nl.casustafel.privacy.TestBsns;
-import nl.casustafel.pupil.PupilIdentityRepository;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

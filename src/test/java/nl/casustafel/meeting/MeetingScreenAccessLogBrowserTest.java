@@ -1,5 +1,7 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,7 +12,6 @@ import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

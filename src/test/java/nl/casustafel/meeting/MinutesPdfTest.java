@@ -1,5 +1,8 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+import nl.casustafel.privacy.PupilIdentity;
+
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -13,9 +16,7 @@ import nl.casustafel.duo.DuoReportRepository;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.Disclosure;
-import nl.casustafel.pupil.PupilIdentity;
 import nl.casustafel.privacy.TestBsns;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

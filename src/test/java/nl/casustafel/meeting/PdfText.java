@@ -1,6 +1,7 @@
 package nl.casustafel.meeting;
 
-import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.privacy.PupilIdentity;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

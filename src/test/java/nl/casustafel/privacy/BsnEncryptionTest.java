@@ -7,8 +7,6 @@ import nl.casustafel.platform.BsnKeys;
 import nl.casustafel.platform.ConfigException;
 import nl.casustafel.platform.ConfigFiles;
 import nl.casustafel.platform.RuntimeProperties;
-import nl.casustafel.pupil.PupilIdentity;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package nl.casustafel.privacy;
 
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.ConsentGiver;
 import nl.casustafel.covenant.CovenantRules;

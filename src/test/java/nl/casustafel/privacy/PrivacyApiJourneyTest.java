@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.meeting.MeetingSeriesRepository;
-import nl.casustafel.pupil.PupilIdentityRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -7,7 +7,7 @@ import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.DemoTotp;
 import nl.casustafel.account.PasswordHasher;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.platform.UiServer;

@@ -1,5 +1,8 @@
 package nl.casustafel.ui;
 
+import nl.casustafel.privacy.PupilIdentityRepository;
+import nl.casustafel.privacy.PupilIdentity;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
@@ -7,8 +10,6 @@ import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.absence.TestSql;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilIdentityRepository;
-import nl.casustafel.pupil.PupilIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;

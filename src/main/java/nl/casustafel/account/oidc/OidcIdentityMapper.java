@@ -1,5 +1,6 @@
 package nl.casustafel.account.oidc;
 
+import nl.casustafel.covenant.Role;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.AuthenticationResponse;

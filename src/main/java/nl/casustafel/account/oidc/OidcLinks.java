@@ -2,7 +2,7 @@ package nl.casustafel.account.oidc;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.UserAccountRepository;
 import nl.casustafel.account.Viewer;

@@ -1,9 +1,8 @@
-package nl.casustafel.pupil;
+package nl.casustafel.privacy;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import nl.casustafel.privacy.BsnCipher;
 
 import java.util.Optional;
 

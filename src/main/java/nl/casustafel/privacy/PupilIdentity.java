@@ -1,4 +1,4 @@
-package nl.casustafel.pupil;
+package nl.casustafel.privacy;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

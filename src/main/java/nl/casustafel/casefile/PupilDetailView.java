@@ -1,5 +1,7 @@
-package nl.casustafel.pupil;
+package nl.casustafel.casefile;
 
+import nl.casustafel.pupil.PupilPage;
+import nl.casustafel.pupil.PupilService;
 import nl.casustafel.platform.DutchDates;
 
 import com.vaadin.flow.component.Component;
@@ -19,7 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.consent.Consent;
 import nl.casustafel.consent.ConsentDialog;
@@ -45,7 +47,7 @@ import java.util.Map;
  * school), their closing (the attendance officer), consents and notifications of parents, and the
  * closing decision of the case (the school).
  */
-@Route(value = "leerling", layout = MainLayout.class)
+@Route(value = PupilPage.ROUTE, layout = MainLayout.class)
 @PageTitle("Leerling | Casustafel")
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
         "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
@@ -84,7 +86,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
     @Override
     public void setParameter(BeforeEvent event, String ref) {
         this.ref = ref;
-        this.seriesId = event.getLocation().getQueryParameters().getSingleParameter("tafel")
+        this.seriesId = event.getLocation().getQueryParameters().getSingleParameter(PupilPage.TABLE_PARAMETER)
                 .filter(t -> t.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         refresh();
     }

@@ -1,6 +1,5 @@
-package nl.casustafel.account;
+package nl.casustafel.covenant;
 
-import nl.casustafel.covenant.PartyType;
 
 import java.util.EnumSet;
 import java.util.Set;
