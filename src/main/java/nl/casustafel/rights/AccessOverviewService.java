@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import nl.casustafel.absence.AbsenceKind;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.privacy.ContentViewer;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 
@@ -33,7 +34,8 @@ import java.util.ResourceBundle;
  * handles the request gets it, and producing it is itself an identified read: the pupil is read through
  * the {@link PupilReader}, which writes the access log entry ("inzageverzoek ...") in the same
  * transaction, before anything is returned. Identity fields come only from that read, so a field the
- * chair's party may not see (e.g. the BSN for the samenwerkingsverband) is named as held but not shown.
+ * chair's party may not see (e.g. the BSN for the samenwerkingsverband) is named as held but not shown; so
+ * is case content the kernel's content decision withholds from the chair ({@link OverviewContent}).
  */
 @Singleton
 public class AccessOverviewService {
@@ -44,9 +46,12 @@ public class AccessOverviewService {
     private final PupilReader reader;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final OverviewContent content;
     private final ResourceBundle labels = ResourceBundle.getBundle("vaadin-i18n/translations", Locale.of("nl", "NL"));
 
-    public AccessOverviewService(DataSubjectRequestService requests, PupilReader reader, JdbcOperations jdbc, Clock clock) {
+    AccessOverviewService(DataSubjectRequestService requests, PupilReader reader, JdbcOperations jdbc, Clock clock,
+                          OverviewContent content) {
+        this.content = content;
         this.requests = requests;
         this.reader = reader;
         this.jdbc = jdbc;
@@ -64,14 +69,15 @@ public class AccessOverviewService {
                 .filter(p -> p.name() != null)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Leerling niet gevonden."));
         long id = request.pupilId();
+        ContentViewer chair = reader.contentViewer(viewer, id, request.seriesId());
         List<AccessOverview.Section> sections = List.of(
                 identity(pupil, id, viewer),
                 section("duoReports", "DUO-verzuimmeldingen", duoReports(id)),
                 section("consents", "Toestemmingen", consents(id)),
                 section("notifications", "Meldingen aan ouders", notifications(id)),
                 section("tables", "Tafels (casuslijsten)", tables(id)),
-                section("agenda", "Besprekingen: agendapunten, aantekeningen en uitkomsten", agenda(id)),
-                section("actions", "Afspraken en acties", actions(id)),
+                section("agenda", "Besprekingen: agendapunten, aantekeningen en uitkomsten", content.agenda(chair, viewer.partyName(), id)),
+                section("actions", "Afspraken en acties", content.actions(chair, viewer.partyName(), id)),
                 section("absence", "Verzuim per maand", absence(id)),
                 section("closing", "Afsluitbesluit", closing(id)),
                 section("requests", "Verzoeken van betrokkene", requests(id)));
@@ -162,44 +168,6 @@ public class AccessOverviewService {
                 "op de casuslijst sinds " + stamp(rs.getTimestamp("added_at")) + " als Leerling " + rs.getInt("alias_number")
                         + optional("; reden: ", rs.getString("reason")) + optional("; hulpvraag: ", rs.getString("hulpvraag")),
                 rs.getString("party")));
-    }
-
-    private List<AccessOverview.Item> agenda(long id) {
-        List<AccessOverview.Item> items = new ArrayList<>(items("""
-                SELECT i.id, m.starts_at, ms.name, i.reason, i.hulpvraag, i.outcome, pa.name AS party
-                  FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
-                  JOIN user_account u ON u.id = i.registered_by JOIN party pa ON pa.id = u.party_id
-                 WHERE i.pupil_id = ? ORDER BY m.starts_at, i.id
-                """, id, rs -> new AccessOverview.Item("Agendapunt " + rs.getString("name") + ", " + stamp(rs.getTimestamp("starts_at")),
-                "aangemeld" + optional("; reden: ", rs.getString("reason")) + optional("; hulpvraag: ", rs.getString("hulpvraag"))
-                        + optional("; uitkomst: ", rs.getString("outcome")),
-                rs.getString("party"))));
-        items.addAll(items("""
-                SELECT n.text, n.created_at, ms.name, pa.name AS party
-                  FROM agenda_note n JOIN agenda_item i ON i.id = n.item_id JOIN meeting m ON m.id = i.meeting_id
-                  JOIN meeting_series ms ON ms.id = m.series_id JOIN party pa ON pa.id = n.author_party_id
-                 WHERE i.pupil_id = ? ORDER BY n.created_at, n.id
-                """, id, rs -> new AccessOverview.Item("Aantekening " + rs.getString("name") + ", " + stamp(rs.getTimestamp("created_at")),
-                rs.getString("text"), rs.getString("party"))));
-        return items;
-    }
-
-    private List<AccessOverview.Item> actions(long id) {
-        return jdbc.prepareStatement("""
-                SELECT a.what, a.due_on, a.done_on, ms.name, ou.display_name AS owner, pa.name AS party
-                  FROM meeting_action a JOIN meeting_series ms ON ms.id = a.series_id
-                  JOIN user_account ou ON ou.id = a.owner_id
-                  JOIN user_account u ON u.id = a.created_by JOIN party pa ON pa.id = u.party_id
-                 WHERE a.pupil_id = ? OR a.item_id IN (SELECT i.id FROM agenda_item i WHERE i.pupil_id = ?)
-                 ORDER BY a.due_on, a.id
-                """, st -> {
-            st.setLong(1, id);
-            st.setLong(2, id);
-            return collect(st, rs -> new AccessOverview.Item("Actie " + rs.getString("name"),
-                    rs.getString("what") + "; door " + rs.getString("owner") + ", uiterlijk " + date(rs.getDate("due_on"))
-                            + optional("; gedaan op ", date(rs.getDate("done_on"))),
-                    rs.getString("party")));
-        });
     }
 
     private List<AccessOverview.Item> absence(long id) {

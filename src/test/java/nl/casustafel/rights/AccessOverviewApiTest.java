@@ -110,6 +110,39 @@ class AccessOverviewApiTest implements CasustafelTestProperties {
         assertTrue(((String) log.getLast().get("purpose")).startsWith("inzageverzoek " + request), answer.raw());
     }
 
+    /**
+     * Issue 10: the overview is case content too. A note the youth nurse wrote in the HEALTH category under
+     * the CJG's consent is named as held, with the CJG as its source, but its text does not reach the
+     * school's chair, whose party no consent covering health data names; the school's own note does.
+     */
+    @Test
+    void contentTheKernelWithholdsFromTheChairIsNamedButNotShown() throws IOException {
+        long table = fixtures.table();
+        long pupil = fixtures.pupilAt(table, today.minusYears(14));
+        fixtures.consent(pupil, "P. Ouder");
+        String health = "buikpijnklachten, huisarts betrokken " + pupil;
+        String school = "mentor belt de ouders " + pupil;
+        fixtures.discussedWithHealthNote(table, pupil, health, school);
+        long request = register(table, pupil, "ACCESS");
+
+        ApiClient.Answer answer = ok(200, api.call(HttpRequest.GET(URI + "/" + request + "/overview"), chair));
+
+        assertTrue(!answer.raw().contains("buikpijnklachten"), "the health note's text stays with the CJG: " + answer.raw());
+        List<Map<String, Object>> notes = items(section(answer.map(), "agenda")).stream()
+                .filter(i -> ((String) i.get("label")).startsWith("Aantekening")).toList();
+        assertEquals(2, notes.size(), answer.raw());
+        assertTrue(notes.stream().anyMatch(n -> n.get("value").equals(school)), "the school reads its own note");
+        assertTrue(notes.stream().anyMatch(n -> ((String) n.get("value")).startsWith("vastgelegd door CJG Dijkstreek (JGZ)")
+                && ((String) n.get("value")).contains("op te vragen bij CJG Dijkstreek (JGZ)")
+                && "CJG Dijkstreek (JGZ)".equals(n.get("broughtInBy"))), answer.raw());
+        var pdf = http.toBlocking().exchange(HttpRequest.GET(URI + "/" + request + "/overview.pdf").bearerAuth(chair), byte[].class);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(!text.contains("buikpijnklachten"), "nor does the PDF hold it");
+            assertTrue(text.replaceAll("\\s+", " ").contains("vastgelegd door CJG Dijkstreek"), text);
+        }
+    }
+
     @Test
     void onlyTheChairWhoSeesThePupilByNameGetsTheOverview() throws IOException {
         long table = fixtures.table();

@@ -27,6 +27,7 @@ class RightsFixtures {
     /** What this JVM made, so that {@link #cleanUp()} can take it away again (other test classes count the demo pupils). */
     private static final Set<Long> PUPILS = ConcurrentHashMap.newKeySet();
     private static final Set<Long> TABLES = ConcurrentHashMap.newKeySet();
+    private static final Set<Long> MEETINGS = ConcurrentHashMap.newKeySet();
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
@@ -100,9 +101,41 @@ class RightsFixtures {
                 """, pupil, parentName));
     }
 
+    /**
+     * A past meeting of the table with the pupil on its agenda, a note by the youth nurse in the HEALTH
+     * category (written under the CJG's consent) and a note by the school; returns the item's id.
+     */
+    long discussedWithHealthNote(long table, long pupil, String healthText, String schoolText) {
+        return tx.executeWrite(s -> {
+            long meeting = longOf("""
+                    INSERT INTO meeting (series_id, starts_at, status) VALUES (?, now() - interval '7 days', 'CLOSED') RETURNING id
+                    """, table);
+            long item = longOf("""
+                    INSERT INTO agenda_item (meeting_id, pupil_id, position, registered_by)
+                    VALUES (?, ?, 1, (SELECT id FROM user_account WHERE username = 'zorg.dijkstad')) RETURNING id
+                    """, meeting, pupil);
+            exec("""
+                    INSERT INTO agenda_note (item_id, author_id, author_party_id, written_under, text, category, writer_basis, writer_basis_id)
+                    SELECT ?, u.id, u.party_id, 'IDENTIFIED', ?, 'HEALTH', 'CONSENT',
+                           (SELECT c.id FROM consent c WHERE c.pupil_id = ? ORDER BY c.id LIMIT 1)
+                      FROM user_account u WHERE u.username = 'jgz.verpleegkundige'
+                    """, item, healthText, pupil);
+            exec("""
+                    INSERT INTO agenda_note (item_id, author_id, author_party_id, written_under, text, category, writer_basis)
+                    SELECT ?, u.id, u.party_id, 'IDENTIFIED', ?, 'SUPPORT', 'ENROLMENT'
+                      FROM user_account u WHERE u.username = 'zorg.dijkstad'
+                    """, item, schoolText);
+            MEETINGS.add(meeting);
+            return item;
+        });
+    }
+
     /** Removes the pupils and tables made here, with everything hanging on them; the access log keeps its rows. */
     void cleanUp() {
         tx.executeWrite(s -> {
+            for (Long meeting : MEETINGS) {
+                exec("DELETE FROM meeting WHERE id = ?", meeting); // agenda items and notes: ON DELETE CASCADE
+            }
             for (Long pupil : PUPILS) {
                 exec("DELETE FROM data_subject_request WHERE pupil_id = ?", pupil);
                 exec("DELETE FROM consent WHERE pupil_id = ?", pupil);
@@ -117,6 +150,7 @@ class RightsFixtures {
             return null;
         });
         PUPILS.clear();
+        MEETINGS.clear();
         TABLES.clear();
     }
 
