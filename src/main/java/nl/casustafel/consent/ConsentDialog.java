@@ -3,6 +3,7 @@ package nl.casustafel.consent;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -52,16 +53,27 @@ public final class ConsentDialog extends Dialog {
         DutchDatePicker givenOn = new DutchDatePicker(getTranslation("consent.field.givenOn"));
         givenOn.setValue(LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM));
         DutchDatePicker validUntil = new DutchDatePicker(getTranslation("consent.field.validUntil"));
-        FormLayout form = new FormLayout(party, purpose, hulpvraag, categories, byParent, parentName, byPupil, method, givenOn, validUntil);
+        // The consent's scope: other parties to which what is brought in under this consent may go (covenant art. 3.4c).
+        MultiSelectComboBox<Party> sharedWith = new MultiSelectComboBox<>(getTranslation("consent.field.sharedWith"));
+        sharedWith.setItems(parties);
+        sharedWith.setItemLabelGenerator(Party::name);
+        sharedWith.setHelperText(getTranslation("consent.sharedWith.help"));
+        sharedWith.setId("consent-shared-with");
+        party.addValueChangeListener(e -> sharedWith.deselect(e.getValue()));
+        FormLayout form = new FormLayout(party, purpose, hulpvraag, categories, sharedWith, byParent, parentName, byPupil, method, givenOn,
+                validUntil);
         form.setColspan(hulpvraag, 2);
         form.setColspan(categories, 2);
+        form.setColspan(sharedWith, 2);
         add(form);
-        Forms.saveAndCancel(this, Map.of("partyId", party, "purpose", purpose, "hulpvraag", hulpvraag, "categories", categories,
-                "parentName", parentName, "givers", byPupil, "method", method, "givenOn", givenOn, "validUntil", validUntil), () ->
+        Forms.saveAndCancel(this, Map.ofEntries(Map.entry("partyId", party), Map.entry("purpose", purpose), Map.entry("hulpvraag", hulpvraag),
+                Map.entry("categories", categories), Map.entry("sharedWith", sharedWith), Map.entry("parentName", parentName),
+                Map.entry("givers", byPupil), Map.entry("method", method), Map.entry("givenOn", givenOn), Map.entry("validUntil", validUntil)), () ->
                 consents.record(viewer, pupilId, new ConsentService.NewConsent(
                         party.getValue() == null ? null : party.getValue().id(), purpose.getValue(), hulpvraag.getValue(),
                         new ArrayList<>(categories.getValue()), byPupil.getValue(), byParent.getValue(), parentName.getValue(),
-                        method.getValue(), givenOn.getValue(), validUntil.getValue())), getTranslation("consent.saved"), saved);
+                        method.getValue(), givenOn.getValue(), validUntil.getValue(),
+                        sharedWith.getValue().stream().map(Party::id).toList())), getTranslation("consent.saved"), saved);
     }
 
     @Singleton
