@@ -1,5 +1,6 @@
 package nl.casustafel.oversight;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class AccessLogSearch {
      * the Dutch {@code explanation} of what was searched and why nothing matched.
      */
     @Serdeable
-    public record Result(List<Entry> entries, boolean truncated, @Nullable String explanation) {
+    public record Result(@JsonInclude(JsonInclude.Include.ALWAYS) List<Entry> entries, boolean truncated, @Nullable String explanation) {
     }
 
     /** Searches as the privacy officer; {@code where} names the screen or endpoint, for the log of a look-up. */
