@@ -109,6 +109,16 @@ class AccessLogSearchApiTest implements CasustafelTestProperties {
     }
 
     @Test
+    void aNameMatchesInEitherOrderInAnyCaseAndWildcardsAreLiteral() {
+        String reversed = (pupil.familyName() + ", " + pupil.givenName()).toUpperCase(java.util.Locale.ROOT);
+        assertTrue(entries(search("pupil=" + encode(reversed))).stream()
+                .anyMatch(e -> ((Number) e.get("pupilId")).longValue() == pupil.pupilId()), reversed);
+        ApiClient.Answer wildcards = search("pupil=" + encode("%_"));
+        assertTrue(entries(wildcards).isEmpty(), "'%_' is no pattern that matches every pupil");
+        assertTrue(((String) wildcards.map().get("explanation")).contains("geen leerling met deze naam bekend"));
+    }
+
+    @Test
     void byPupilNumberNoNameIsShown() {
         List<Map<String, Object>> entries = entries(search("pupil=" + pupil.pupilId()));
         assertFalse(entries.isEmpty());
