@@ -18,7 +18,8 @@ public enum WriterBasis {
             case DUO_REPORT -> DUO_REPORT;
             case CONSENT -> CONSENT;
             case NOTIFICATION -> NOTIFICATION;
-            case NONE -> PSEUDONYMOUS;
+            // Supervision never comes out of the disclosure policy: the privacy officer writes no case content.
+            case NONE, SUPERVISION -> PSEUDONYMOUS;
         };
     }
 

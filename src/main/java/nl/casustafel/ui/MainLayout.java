@@ -19,17 +19,20 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.admin.AdminView;
 import nl.casustafel.pupil.PupilListView;
 import nl.casustafel.pupil.CaseListView;
-import nl.casustafel.audit.AccessLogView;
 import nl.casustafel.meeting.MyMeetingsView;
+
+import java.util.List;
 
 /** The application frame: navigation that shows only what the user's role may open, and sign-out. */
 @Prototype
 public class MainLayout extends AppLayout implements RouterLayout {
 
     private final UiSignIn uiSignIn;
+    private final List<MenuEntry> featureEntries;
 
-    public MainLayout(UiSignIn uiSignIn) {
+    public MainLayout(UiSignIn uiSignIn, List<MenuEntry> featureEntries) {
         this.uiSignIn = uiSignIn;
+        this.featureEntries = featureEntries;
         Viewer viewer = CurrentUser.require();
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -55,7 +58,6 @@ public class MainLayout extends AppLayout implements RouterLayout {
         addIfAllowed(nav, viewer, SignalWorkListView.class, "nav.absenceSignals", VaadinIcon.EXCLAMATION_CIRCLE_O);
         addIfAllowed(nav, viewer, AbsenceImportView.class, "nav.absenceImport", VaadinIcon.UPLOAD);
         addIfAllowed(nav, viewer, CaseListView.class, "nav.atTable", VaadinIcon.GROUP);
-        addIfAllowed(nav, viewer, AccessLogView.class, "nav.accessLog", VaadinIcon.RECORDS);
         addIfAllowed(nav, viewer, AdminView.class, "nav.admin", VaadinIcon.COG);
         return nav;
     }
@@ -63,6 +65,11 @@ public class MainLayout extends AppLayout implements RouterLayout {
     private void addIfAllowed(SideNav nav, Viewer viewer, Class<? extends Component> view, String key, VaadinIcon icon) {
         if (ViewAccessControl.mayEnter(view, viewer)) {
             nav.addItem(new SideNavItem(getTranslation(key), view, icon.create()));
+        }
+        for (MenuEntry entry : featureEntries) {
+            if (entry.afterKey().equals(key)) {
+                addIfAllowed(nav, viewer, entry.view(), entry.titleKey(), entry.icon());
+            }
         }
     }
 

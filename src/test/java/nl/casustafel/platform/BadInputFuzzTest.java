@@ -353,7 +353,10 @@ class BadInputFuzzTest implements CasustafelTestProperties {
                         "/api/pupils?schoolYear=abc", "/api/absence-signals?on=%2B999999999-12-31", "/api/absence-signals?on=0000-01-01",
                         "/api/absence-signals?on=2026-02-30", "/api/pupils/at-my-tables?x=%00"),
                 "fg", List.of("/api/access-log?from=0000-01-01", "/api/access-log?until=%2B999999999-12-31",
-                        "/api/access-log?username=%00", "/api/access-log?pupilId=99999999999999999999", "/api/access-log?from=abc"));
+                        "/api/access-log?username=%00", "/api/access-log?pupilId=99999999999999999999", "/api/access-log?from=abc",
+                        "/api/access-log?pupil=%00", "/api/access-log?pupil=%ED%A0%80", "/api/access-log?pupil=" + "x".repeat(201),
+                        "/api/access-log?pupil=%25", "/api/access-log?pupil=12345678901", "/api/access-log/export?until=abc",
+                        "/api/access-log/export?pupil=%00"));
         byUser.forEach((user, uris) -> {
             String token = tokens.computeIfAbsent(user, api::token);
             for (String uri : uris) {

@@ -1,4 +1,4 @@
-package nl.casustafel.audit;
+package nl.casustafel.oversight;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +9,9 @@ import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.platform.UiServer;
+import nl.casustafel.privacy.PupilReader;
+import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.pupil.PupilIdentityRepository;
 import nl.casustafel.pupil.PupilSearch;
 import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
@@ -16,10 +19,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
+import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The privacy officer sees on the Toegangslogboek page whether the log is whole, and if not, which row broke and how. */
+/**
+ * The privacy officer sees on the Toegangslogboek page whether the log is whole, and if not, which row broke
+ * and how; searches it by a pupil's name and sees who read the pupil, to the second; and is told why a
+ * search found nothing.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessLogBrowserTest implements CasustafelTestProperties {
@@ -34,6 +44,10 @@ class AccessLogBrowserTest implements CasustafelTestProperties {
     JdbcOperations jdbc;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    PupilIdentityRepository identities;
+    @Inject
+    PupilReader reader;
 
     @Override
     public boolean uiEnabled() {
@@ -62,6 +76,38 @@ class AccessLogBrowserTest implements CasustafelTestProperties {
             }
             browser.open("/toegangslogboek");
             browser.waitForText("#log-chain", "Logboek intact");
+        }
+    }
+
+    @Test
+    void thePrivacyOfficerSearchesByAPupilsNameAndSeesWhoReadItToTheSecond() {
+        PupilIdentity pupil = identities.findByBsn("283158839").orElseThrow(); // Dijkstad College
+        assertTrue(reader.read(accounts.viewer("zorg.dijkstad").orElseThrow(), pupil.pupilId(), null, "leerlingpagina").isPresent());
+        try (Browser browser = new Browser(ui.port())) {
+            browser.signIn("fg", ApiClient.DEMO_PASSWORD);
+            browser.click("vaadin-side-nav-item", "Toegangslogboek");
+            browser.waitForText("#log-chain", "Logboek intact");
+
+            browser.type("#log-pupil", pupil.fullName());
+            browser.press("#log-search");
+            browser.eventually(() -> browser.gridCells("#log-grid").contains(pupil.fullName()));
+            List<String> cells = browser.gridCells("#log-grid");
+            assertTrue(cells.contains(pupil.fullName()), cells.toString());
+            assertTrue(cells.contains("zorg.dijkstad"), "the school's read is listed: " + cells);
+            assertTrue(cells.contains("Toezicht FG"), "and the officer's own look-up: " + cells);
+            Pattern second = Pattern.compile("\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}:\\d{2}");
+            assertTrue(cells.stream().anyMatch(c -> second.matcher(c).matches()), "full timestamps: " + cells);
+            assertFalse(cells.contains("283158839"));
+            assertFalse(browser.element("#log-export").getDomAttribute("href").isBlank());
+            String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(document.querySelector('#log-export').href).then(r => r.text()).then(done, e => done('' + e));");
+            assertTrue(csv.contains(";" + pupil.fullName() + ";"), csv);
+
+            browser.type("#log-pupil", "Xqzwvyk");
+            browser.press("#log-search");
+            browser.waitForText("#log-explanation", "Geen regels gevonden: er is geen leerling met deze naam bekend.");
+            assertTrue(browser.text("#log-explanation").startsWith("Gezocht: leerling met „Xqzwvyk” in de naam"));
         }
     }
 
