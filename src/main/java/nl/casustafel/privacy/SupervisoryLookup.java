@@ -2,12 +2,10 @@ package nl.casustafel.privacy;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.casustafel.account.Role;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.audit.AccessLog;
 import nl.casustafel.platform.InvalidInputException;
-import nl.casustafel.pupil.PupilIdentity;
-import nl.casustafel.pupil.PupilIdentityRepository;
 
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +61,7 @@ public class SupervisoryLookup {
         }
         List<Found> found = byBsn ? byBsn(term.replaceAll("[ .]", ""), field) : byName(term, field);
         accessLog.record(viewer, found.stream().map(f -> new AccessLog.Read(f.pupilId(),
-                where + (byBsn ? ", gezocht op BSN" : ", gezocht op naam"), new Basis(Basis.Kind.SUPERVISION, null))).toList());
+                where + (byBsn ? ", gezocht op BSN" : ", gezocht op naam"), Basis.Kind.SUPERVISION.name(), null)).toList());
         return new Lookup(byBsn, found);
     }
 
