@@ -61,9 +61,13 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private Long selectedItemId;
     private ItemPanel panel;
     private Runnable unfollow;
+    private final AttendanceService attendance;
+    private AttendancePanel attendancePanel;
 
     public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
-                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries, MinutesService minutesService) {
+                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries, MinutesService minutesService,
+                       AttendanceService attendance) {
+        this.attendance = attendance;
         this.minutesService = minutesService;
         this.queries = queries;
         this.meetings = meetings;
@@ -77,6 +81,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         this.meetingId = id;
+        this.attendancePanel = new AttendancePanel(attendance, viewer, id);
         refresh();
     }
 
@@ -122,7 +127,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                 itemColumn(keep, screen, table));
         body.setWidthFull();
         body.setFlexGrow(1, body.getComponentAt(1));
-        add(body, carriedOver(screen.openActions()));
+        attendancePanel.reload(meeting.status());
+        add(body, attendancePanel, carriedOver(screen.openActions()));
     }
 
     private VerticalLayout header(Meeting meeting, MeetingSeries table, boolean chair) {

@@ -23,6 +23,7 @@ public record Minutes(long meetingId,
                       Meeting.Status status,
                       @Nullable String caseRole,
                       List<Participant> participants,
+                      boolean attendanceRecorded,
                       int pupilsDiscussed,
                       int duoReportsAgreed,
                       List<Item> items,
@@ -36,8 +37,21 @@ public record Minutes(long meetingId,
         actions = List.copyOf(actions);
     }
 
-    /** A person at the table, by name and party. */
-    public record Participant(String name, String party, boolean chair) {
+    /**
+     * A person who attended, or sent notice ({@link Presence#EXCUSED}), by name and party, as the chair
+     * recorded it ({@link AttendanceService}); members of the table who were not recorded are not listed.
+     */
+    public record Participant(String name, String party, boolean chair, Presence presence) {
+    }
+
+    /** Those present. */
+    public List<Participant> present() {
+        return participants.stream().filter(p -> p.presence() == Presence.PRESENT).toList();
+    }
+
+    /** Those absent with notice (afgemeld). */
+    public List<Participant> excused() {
+        return participants.stream().filter(p -> p.presence() == Presence.EXCUSED).toList();
     }
 
     /**

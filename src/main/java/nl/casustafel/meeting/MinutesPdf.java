@@ -85,13 +85,28 @@ public class MinutesPdf {
     }
 
     private static void participants(Document document, Minutes minutes) {
-        document.add(PdfBlocks.heading("Deelnemers"));
-        PdfPTable table = PdfBlocks.table(new float[]{1, 1.4f}, LABEL, "Naam", "Partij");
-        for (Minutes.Participant p : minutes.participants()) {
-            table.addCell(PdfBlocks.cell(p.chair() ? p.name() + " (voorzitter)" : p.name(), BODY));
-            table.addCell(PdfBlocks.cell(p.party(), BODY));
+        document.add(PdfBlocks.heading("Aanwezig"));
+        if (!minutes.attendanceRecorded()) {
+            document.add(new Paragraph("De voorzitter heeft de aanwezigheid (nog) niet vastgelegd.", BODY));
+            return;
         }
-        document.add(table);
+        if (minutes.present().isEmpty()) {
+            document.add(new Paragraph("Niemand is als aanwezig vastgelegd.", BODY));
+        } else {
+            PdfPTable table = PdfBlocks.table(new float[]{1, 1.4f}, LABEL, "Naam", "Partij");
+            for (Minutes.Participant p : minutes.present()) {
+                table.addCell(PdfBlocks.cell(p.chair() ? p.name() + " (voorzitter)" : p.name(), BODY));
+                table.addCell(PdfBlocks.cell(p.party(), BODY));
+            }
+            document.add(table);
+        }
+        if (!minutes.excused().isEmpty()) {
+            Paragraph excused = new Paragraph();
+            excused.setSpacingBefore(4);
+            excused.add(line("Afwezig met kennisgeving", String.join(", ", minutes.excused().stream()
+                    .map(p -> p.name() + " (" + p.party() + ")").toList())));
+            document.add(excused);
+        }
     }
 
     private static void summary(Document document, Minutes minutes) {

@@ -14,7 +14,6 @@ import nl.casustafel.privacy.PupilView;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,12 @@ public class MinutesService {
     private final UserAccountRepository users;
     private final MeetingTables tables;
     private final MinutesPdf pdf;
+    private final AttendanceService attendance;
     private final Clock clock;
 
     MinutesService(MeetingService meetings, CovenantRules covenant, UserAccountRepository users, MeetingTables tables,
-                   MinutesPdf pdf, Clock clock) {
+                   MinutesPdf pdf, AttendanceService attendance, Clock clock) {
+        this.attendance = attendance;
         this.meetings = meetings;
         this.covenant = covenant;
         this.users = users;
@@ -113,16 +114,14 @@ public class MinutesService {
         }
         int duoReports = (int) agreed.stream().filter(a -> a.kind() == MeetingAction.Kind.DUO_REPORT).count();
 
-        List<Minutes.Participant> participants = meetings.participants(table.id()).stream()
-                .map(u -> new Minutes.Participant(u.displayName(), names.party(u.partyId()),
-                        table.chairId() != null && table.chairId().equals(u.id())))
-                .sorted(Comparator.comparing((Minutes.Participant p) -> !p.chair())
-                        .thenComparing(Minutes.Participant::name, String.CASE_INSENSITIVE_ORDER))
+        // Who attended as the chair recorded it, not every member of the table.
+        List<Minutes.Participant> participants = attendance.forMinutes(meetingId).stream()
+                .map(a -> new Minutes.Participant(a.name(), a.party(), a.chair(), a.presence()))
                 .toList();
 
         return new Minutes(meeting.id(), table.type(), policy, rule.label(), table.name(),
                 LocalDateTime.ofInstant(meeting.startsAt(), ClockFactory.AMSTERDAM), meeting.location(), meeting.status(),
-                policy == MinutesPolicy.NONE_PERSONAL ? null : rule.caseRole(), participants, agenda.size(), duoReports,
+                policy == MinutesPolicy.NONE_PERSONAL ? null : rule.caseRole(), participants, attendance.recorded(meetingId), agenda.size(), duoReports,
                 items, actions, viewer.displayName() + " (" + viewer.partyName() + ")",
                 LocalDateTime.now(clock.withZone(ClockFactory.AMSTERDAM)));
     }

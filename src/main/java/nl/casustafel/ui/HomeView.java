@@ -2,7 +2,9 @@ package nl.casustafel.ui;
 
 import nl.casustafel.platform.DutchDates;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -10,12 +12,14 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.calendar.CalendarPanel;
+import nl.casustafel.calendar.CalendarService;
 import nl.casustafel.consent.WithdrawalNotices;
 import nl.casustafel.meeting.ActionLine;
 import nl.casustafel.meeting.MeetingQueries;
 import nl.casustafel.meeting.MeetingViews;
 
-/** Home: who is signed in, in which role, for which party. */
+/** Home: who is signed in, in which role, for which party; the next meeting, the actions due, the calendar. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Casustafel")
 @PermitAll
@@ -23,7 +27,8 @@ import nl.casustafel.meeting.MeetingViews;
 public class HomeView extends VerticalLayout {
 
 
-    public HomeView(WithdrawalNotices notices, MeetingQueries meetings, nl.casustafel.privacy.ReconfirmationsDue reconfirmations) {
+    public HomeView(WithdrawalNotices notices, MeetingQueries meetings, nl.casustafel.privacy.ReconfirmationsDue reconfirmations,
+                    CalendarService calendar) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
@@ -31,6 +36,7 @@ public class HomeView extends VerticalLayout {
         role.setId("role");
         add(welcome, role, new Paragraph(getTranslation("home.intro." + viewer.role())));
         if (!viewer.role().isGovernance()) {
+            add(nextMeeting(calendar, viewer));
             java.util.List<MeetingViews.Action> open = meetings.myOpenActions(viewer);
             if (!open.isEmpty()) {
                 add(new com.vaadin.flow.component.html.H3(getTranslation("home.actions")));
@@ -55,6 +61,26 @@ public class HomeView extends VerticalLayout {
                 line.addClassName("reconfirmation-due");
                 add(line);
             });
+            add(new CalendarPanel(calendar, viewer));
         }
+    }
+
+    /** The next meeting: when, which table, where, and a link to its screen. */
+    private VerticalLayout nextMeeting(CalendarService calendar, Viewer viewer) {
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("home.next")));
+        section.setPadding(false);
+        section.setSpacing(false);
+        section.setId("next-meeting");
+        calendar.next(viewer).ifPresentOrElse(next -> {
+            Paragraph when = new Paragraph(getTranslation("home.next.when", DutchDates.LONG_DATE.format(next.startsAt()),
+                    DutchDates.TIME.format(next.startsAt())));
+            when.setId("next-meeting-when");
+            Paragraph where = new Paragraph(next.location() == null ? next.tableName() : next.tableName() + " · " + next.location());
+            where.setId("next-meeting-table");
+            Anchor open = new Anchor("overleg/" + next.meetingId(), getTranslation("home.next.open"));
+            open.setId("next-meeting-link");
+            section.add(when, where, open);
+        }, () -> section.add(new Paragraph(getTranslation("home.next.none"))));
+        return section;
     }
 }

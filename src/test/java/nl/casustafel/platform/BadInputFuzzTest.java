@@ -54,8 +54,10 @@ class BadInputFuzzTest implements CasustafelTestProperties {
     /**
      * Endpoints that take no body and rightly act on any request: {@code POST /api/logout} ends the caller's
      * own sign-in whatever is sent (and would end this test's token); it is covered by the sign-in tests.
+     * {@code POST} and {@code DELETE /api/calendar/feed} renew or revoke the caller's own calendar feed
+     * (calendar.CalendarApiTest).
      */
-    private static final List<String> NO_BODY_ACTS_ON_CALLER = List.of("/api/logout");
+    private static final List<String> NO_BODY_ACTS_ON_CALLER = List.of("/api/logout", "/api/calendar/feed");
 
     @Inject
     @Client("/")
@@ -141,6 +143,7 @@ class BadInputFuzzTest implements CasustafelTestProperties {
         target("/api/data-subject-requests/{id}/decision", school, Map.of("id", request));
         target("/api/duo-reports/{reportId}/close", "leerplicht.dijkstad", Map.of("reportId", report));
         target("/api/meetings/{id}/agenda", school, Map.of("id", meeting));
+        target("/api/meetings/{id}/attendance", school, Map.of("id", meeting));
         target("/api/meetings/{id}/current", school, Map.of("id", meeting));
         target("/api/meetings/{id}/move", school, Map.of("id", meeting));
         target("/api/pupils/{pupilId}/closing", school, Map.of("pupilId", p));
