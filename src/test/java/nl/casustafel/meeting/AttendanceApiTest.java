@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.pupil.PupilIdentity;
+import nl.casustafel.privacy.PupilIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
