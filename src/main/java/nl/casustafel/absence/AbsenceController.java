@@ -99,8 +99,8 @@ public class AbsenceController {
     @Secured("CARE_COORDINATOR")
     public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
                                               @Nullable @QueryValue Long school, @Nullable @QueryValue List<String> kind,
-                                              @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue Boolean withoutDuoReport,
-                                              @Nullable @QueryValue String sort, @Nullable @QueryValue Boolean descending) {
+                                              @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue String withoutDuoReport,
+                                              @Nullable @QueryValue String sort, @Nullable @QueryValue String descending) {
         Viewer viewer = viewers.of(authentication);
         return workList.of(viewer, on == null ? workList.today() : on,
                 filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending), SignalWorkList.READ);
@@ -114,8 +114,8 @@ public class AbsenceController {
     @Secured("CARE_COORDINATOR")
     public HttpResponse<byte[]> export(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
                                        @Nullable @QueryValue Long school, @Nullable @QueryValue List<String> kind,
-                                       @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue Boolean withoutDuoReport,
-                                       @Nullable @QueryValue String sort, @Nullable @QueryValue Boolean descending) {
+                                       @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue String withoutDuoReport,
+                                       @Nullable @QueryValue String sort, @Nullable @QueryValue String descending) {
         Viewer viewer = viewers.of(authentication);
         SignalExport.CsvFile file = export.csv(viewer, on == null ? workList.today() : on,
                 filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending));
@@ -124,7 +124,7 @@ public class AbsenceController {
     }
 
     private static SignalWorkList.Filter filter(Viewer viewer, @Nullable Long school, @Nullable List<String> kinds,
-                                                @Nullable Integer schoolYear, @Nullable Boolean withoutDuoReport) {
+                                                @Nullable Integer schoolYear, @Nullable String withoutDuoReport) {
         if (school != null && !viewer.worksAt(school)) {
             throw new NotFoundException(); // another school's and no school's alike
         }
@@ -135,15 +135,23 @@ public class AbsenceController {
                         .orElseThrow(() -> new InvalidInputException("kind", "Onbekend signaal; kies uit " + Arrays.toString(Signal.Type.values()) + ".")));
             }
         }
-        return new SignalWorkList.Filter(types, schoolYear, Boolean.TRUE.equals(withoutDuoReport), school);
+        return new SignalWorkList.Filter(types, schoolYear, flag("withoutDuoReport", withoutDuoReport), school);
     }
 
-    private static SignalSort.Order order(@Nullable String sort, @Nullable Boolean descending) {
+    /** A yes/no query value: {@code true} or {@code false} (absent is false); anything else is a 400. */
+    private static boolean flag(String name, @Nullable String value) {
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw new InvalidInputException(name, "Gebruik true of false.");
+        }
+        return "true".equals(value);
+    }
+
+    private static SignalSort.Order order(@Nullable String sort, @Nullable String descending) {
         if (sort == null || sort.isBlank()) {
-            return new SignalSort.Order(SignalSort.Key.URGENCY, Boolean.TRUE.equals(descending));
+            return new SignalSort.Order(SignalSort.Key.URGENCY, flag("descending", descending));
         }
         SignalSort.Key key = SignalSort.Key.byApiName(sort.strip()).orElseThrow(() -> new InvalidInputException("sort",
                 "Onbekende sortering; kies uit " + Arrays.stream(SignalSort.Key.values()).map(SignalSort.Key::apiName).toList() + "."));
-        return new SignalSort.Order(key, Boolean.TRUE.equals(descending));
+        return new SignalSort.Order(key, flag("descending", descending));
     }
 }
