@@ -65,6 +65,16 @@ class SignalWorkListBrowserTest implements CasustafelTestProperties {
             assertTrue(school.eventually(() -> rows(school).stream().allMatch(r -> r.get(YEAR).equals(year))), "only school year " + year);
             assertTrue(school.text("#signal-count").matches("\\d+ leerling\\(en\\)"), school.text("#signal-count"));
 
+            // the export is the list as filtered
+            String csv = (String) ((JavascriptExecutor) school.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.querySelector('#signal-export').href).then(r => r.text()).then(done, e => done('fout: ' + e));
+                    """);
+            List<String> lines = csv.lines().toList();
+            // (fetch's text() drops the byte order mark)
+            assertTrue(lines.getFirst().replace("\uFEFF", "").startsWith("Leerling;Leerjaar;Signalen;"), lines.getFirst());
+            assertTrue(lines.size() > 1 && lines.stream().skip(1).allMatch(l -> l.split(";")[1].equals(year)), csv);
+
             // sort: pupil Z to A, by the Dutch label of the sort
             school.open(LIST);
             school.select("#signal-sort", "Leerling (Z\u2013A)");
