@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import nl.casustafel.platform.PlainText;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,14 +16,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.casustafel.account.Viewer;
 import nl.casustafel.account.Viewers;
+import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.platform.Problem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * For a school's administration system: push absence records in batches (idempotent by the
@@ -34,11 +42,13 @@ public class AbsenceController {
 
     private final AbsenceImporter importer;
     private final SignalWorkList workList;
+    private final SignalExport export;
     private final Viewers viewers;
 
-    public AbsenceController(AbsenceImporter importer, SignalWorkList workList, Viewers viewers) {
+    public AbsenceController(AbsenceImporter importer, SignalWorkList workList, SignalExport export, Viewers viewers) {
         this.importer = importer;
         this.workList = workList;
+        this.export = export;
         this.viewers = viewers;
     }
 
@@ -78,10 +88,70 @@ public class AbsenceController {
         return report;
     }
 
-    /** The signals of the caller's schools, each pupil as the caller may see it. */
-    @Get("/absence-signals")
+    /**
+     * The signals of the caller's schools, each pupil as the caller may see it. Optional: {@code school} (one of
+     * the caller's schools; any other id is 404, as one that does not exist), {@code kind} (signal kinds, e.g.
+     * {@code RELATIVE_ABSENCE}, repeatable), {@code schoolYear}, {@code withoutDuoReport}, {@code sort}
+     * ({@code urgency}, {@code pupil}, {@code schoolYear}, {@code unauthorised}, {@code sick}, {@code late},
+     * {@code duoReport}) and {@code descending}.
+     */
+    @Get("/absence-signals{?on,school,kind*,schoolYear,withoutDuoReport,sort,descending}")
     @Secured("CARE_COORDINATOR")
-    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on) {
-        return on == null ? workList.of(viewers.of(authentication)) : workList.of(viewers.of(authentication), on);
+    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
+                                              @Nullable @QueryValue Long school, @Nullable @QueryValue List<String> kind,
+                                              @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue String withoutDuoReport,
+                                              @Nullable @QueryValue String sort, @Nullable @QueryValue String descending) {
+        Viewer viewer = viewers.of(authentication);
+        return workList.of(viewer, on == null ? workList.today() : on,
+                filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending), SignalWorkList.READ);
+    }
+
+    /**
+     * The same list as a CSV file for a spreadsheet (Dutch headers, ';'), of the caller's own schools only, each
+     * pupil by name only where the caller sees the pupil by name; every pupil exported by name is in the access log.
+     */
+    @Get(value = "/absence-signals/export{?on,school,kind*,schoolYear,withoutDuoReport,sort,descending}", produces = "text/csv")
+    @Secured("CARE_COORDINATOR")
+    public HttpResponse<byte[]> export(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
+                                       @Nullable @QueryValue Long school, @Nullable @QueryValue List<String> kind,
+                                       @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue String withoutDuoReport,
+                                       @Nullable @QueryValue String sort, @Nullable @QueryValue String descending) {
+        Viewer viewer = viewers.of(authentication);
+        SignalExport.CsvFile file = export.csv(viewer, on == null ? workList.today() : on,
+                filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending));
+        return HttpResponse.ok(file.content()).contentType(new MediaType("text/csv; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"");
+    }
+
+    private static SignalWorkList.Filter filter(Viewer viewer, @Nullable Long school, @Nullable List<String> kinds,
+                                                @Nullable Integer schoolYear, @Nullable String withoutDuoReport) {
+        if (school != null && !viewer.worksAt(school)) {
+            throw new NotFoundException(); // another school's and no school's alike
+        }
+        Set<Signal.Type> types = EnumSet.noneOf(Signal.Type.class);
+        for (String k : kinds == null ? List.<String>of() : kinds) {
+            for (String part : k.split(",")) {
+                types.add(Arrays.stream(Signal.Type.values()).filter(t -> t.name().equalsIgnoreCase(part.strip())).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("kind", "Onbekend signaal; kies uit " + Arrays.toString(Signal.Type.values()) + ".")));
+            }
+        }
+        return new SignalWorkList.Filter(types, schoolYear, flag("withoutDuoReport", withoutDuoReport), school);
+    }
+
+    /** A yes/no query value: {@code true} or {@code false} (absent is false); anything else is a 400. */
+    private static boolean flag(String name, @Nullable String value) {
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw new InvalidInputException(name, "Gebruik true of false.");
+        }
+        return "true".equals(value);
+    }
+
+    private static SignalSort.Order order(@Nullable String sort, @Nullable String descending) {
+        if (sort == null || sort.isBlank()) {
+            return new SignalSort.Order(SignalSort.Key.URGENCY, flag("descending", descending));
+        }
+        SignalSort.Key key = SignalSort.Key.byApiName(sort.strip()).orElseThrow(() -> new InvalidInputException("sort",
+                "Onbekende sortering; kies uit " + Arrays.stream(SignalSort.Key.values()).map(SignalSort.Key::apiName).toList() + "."));
+        return new SignalSort.Order(key, flag("descending", descending));
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -32,6 +33,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +49,7 @@ public class AbsenceImportView extends VerticalLayout {
 
 
     private final AbsenceImporter importer;
+    private final ImportPreviewNames names;
     private final Viewer viewer = CurrentUser.require();
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Span status = new Span();
@@ -55,10 +58,13 @@ public class AbsenceImportView extends VerticalLayout {
     private final Grid<AbsenceRecord> sample = new Grid<>();
     private final Button importButton = new Button();
     private File file;
+    /** The pupils of the shown preview rows by name, as the kernel gave them. */
+    private Map<Long, String> pupilNames = Map.of();
 
-    public AbsenceImportView(AbsenceImporter importer) {
+    public AbsenceImportView(AbsenceImporter importer, ImportPreviewNames names) {
         this.importer = importer;
-        setSizeFull();
+        this.names = names;
+        setWidthFull();
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, uploaded) ->
                 getUI().ifPresent(ui -> ui.access(() -> received(uploaded)))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -71,10 +77,13 @@ public class AbsenceImportView extends VerticalLayout {
         rejected.addColumn(ImportReport.RejectedRow::line).setHeader(getTranslation("absence.import.col.line")).setFlexGrow(0).setWidth("8em");
         rejected.addColumn(ImportReport.RejectedRow::reason).setHeader(getTranslation("absence.import.col.reason"));
         rejected.setId("absence-rejected");
+        rejected.setHeight("16em"); // scrolls through every listed rejection
+        rejected.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         rejected.setVisible(false);
         sample.addColumn(AbsenceRecord::line).setHeader(getTranslation("absence.import.col.line")).setFlexGrow(0).setWidth("8em");
         sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
-        sample.addColumn(AbsenceRecord::pupilId).setHeader(getTranslation("absence.import.col.pupil"));
+        sample.addColumn(r -> pupilNames.getOrDefault(r.pupilId(), getTranslation("absence.import.pupilNotShown")))
+                .setHeader(getTranslation("absence.import.col.pupil")).setFlexGrow(2);
         sample.addColumn(r -> DutchDates.DATE.format(r.date())).setHeader(getTranslation("absence.import.col.date"));
         sample.addColumn(r -> r.lessonHour() != null ? getTranslation("absence.import.hour", r.lessonHour())
                 : getTranslation("absence.partOfDay." + r.partOfDay().name())).setHeader(getTranslation("absence.import.col.slot"));
@@ -82,6 +91,8 @@ public class AbsenceImportView extends VerticalLayout {
         sample.addColumn(r -> r.hours().stripTrailingZeros().toPlainString().replace('.', ',') + " "
                 + getTranslation("absence.unit." + r.unit().name())).setHeader(getTranslation("absence.import.col.hours"));
         sample.setId("absence-sample");
+        sample.setHeight("28em"); // scrolls through every preview row
+        sample.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         sample.setVisible(false);
         importButton.setText(getTranslation("absence.import.run"));
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -114,7 +125,8 @@ public class AbsenceImportView extends VerticalLayout {
             try (CountingStream in = new CountingStream(Files.newInputStream(source.toPath()))) {
                 ImportReport report = importer.run(viewer, AbsenceCsv.open(new InputStreamReader(in, StandardCharsets.UTF_8)), mode,
                         rows -> ui.access(() -> progress.setValue(Math.min(1.0, in.count / (double) size))));
-                ui.access(() -> show(report, mode));
+                Map<Long, String> named = names.of(viewer, report.sample());
+                ui.access(() -> show(report, mode, named));
             } catch (InvalidInputException e) {
                 ui.access(() -> {
                     progress.setVisible(false);
@@ -126,7 +138,7 @@ public class AbsenceImportView extends VerticalLayout {
         });
     }
 
-    private void show(ImportReport report, AbsenceImporter.Mode mode) {
+    private void show(ImportReport report, AbsenceImporter.Mode mode, Map<Long, String> named) {
         progress.setValue(1);
         progress.setVisible(false);
         String perKind = report.perKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
@@ -135,16 +147,15 @@ public class AbsenceImportView extends VerticalLayout {
                 report.changed(), report.unchanged(), report.rejectedCount()) + (perKind.isEmpty() ? "" : " (" + perKind + ")"));
         rejected.setItems(report.rejected());
         rejected.setVisible(!report.rejected().isEmpty());
+        pupilNames = named;
         sample.setItems(report.sample());
         sample.setVisible(!report.sample().isEmpty());
+        String message = ImportOutcome.status(report, mode, this::getTranslation);
+        status.setText(message);
         if (mode == AbsenceImporter.Mode.PREVIEW) {
-            status.setText(getTranslation(report.clean() ? "absence.import.previewClean" : "absence.import.previewRejected"));
-            importButton.setEnabled(report.clean() && report.accepted() > 0);
-        } else if (report.written()) {
-            status.setText(getTranslation("absence.import.done"));
-            Forms.saved(getTranslation("absence.import.done"));
-        } else {
-            status.setText(getTranslation("absence.import.nothing"));
+            importButton.setEnabled(ImportOutcome.worthImporting(report));
+        } else if (report.written() && report.added() + report.changed() > 0) {
+            Forms.saved(message);
         }
     }
 

@@ -18,7 +18,10 @@ import nl.casustafel.pupil.PupilRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records DUO reports (by the pupil's school) and closes them (by an attendance officer who sees
@@ -97,6 +100,24 @@ public class DuoReportService {
     public List<DuoReport> ofPupil(Viewer viewer, long pupilId) {
         boolean identified = reader.decision(viewer, pupilId).map(d -> d.disclosure() == Disclosure.IDENTIFIED).orElse(false);
         return identified ? reports.findByPupilIdOrderByReportedOnDesc(pupilId) : List.of();
+    }
+
+    /**
+     * The date of the latest open report of each of the pupils that the viewer's own school made, for a
+     * school's work list; pupils without one are left out. Other parties get nothing.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> openReportsOfOwnSchool(Viewer viewer, Collection<Long> pupilIds) {
+        Map<Long, LocalDate> latest = new HashMap<>();
+        if (!viewer.role().isSchoolStaff() || pupilIds.isEmpty()) {
+            return latest;
+        }
+        for (DuoReport r : reports.findByPupilIdInAndClosedOnIsNull(pupilIds)) {
+            if (viewer.worksAt(r.schoolId())) {
+                latest.merge(r.pupilId(), r.reportedOn(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return latest;
     }
 
     private boolean seesUnderThisReport(Viewer viewer, DuoReport report) {

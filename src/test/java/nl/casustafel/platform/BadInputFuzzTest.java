@@ -354,7 +354,10 @@ class BadInputFuzzTest implements CasustafelTestProperties {
         Map<String, List<String>> byUser = Map.of(
                 "zorg.dijkstad", List.of("/api/pupils?name=%00", "/api/pupils?schoolYear=99999999999",
                         "/api/pupils?schoolYear=abc", "/api/absence-signals?on=%2B999999999-12-31", "/api/absence-signals?on=0000-01-01",
-                        "/api/absence-signals?on=2026-02-30", "/api/pupils/at-my-tables?x=%00"),
+                        "/api/absence-signals?on=2026-02-30", "/api/pupils/at-my-tables?x=%00",
+                        "/api/absence-signals/export?on=2026-02-30", "/api/absence-signals/export?school=abc",
+                        "/api/absence-signals/export?schoolYear=99999999999", "/api/absence-signals/export?withoutDuoReport=misschien",
+                        "/api/absence-signals?sort=%00", "/api/absence-signals?kind=%00"),
                 "fg", List.of("/api/access-log?from=0000-01-01", "/api/access-log?until=%2B999999999-12-31",
                         "/api/access-log?username=%00", "/api/access-log?pupilId=99999999999999999999", "/api/access-log?from=abc",
                         "/api/access-log?pupil=%00", "/api/access-log?pupil=%ED%A0%80", "/api/access-log?pupil=" + "x".repeat(201),
