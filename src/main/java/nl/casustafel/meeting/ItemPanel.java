@@ -18,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
@@ -41,7 +42,7 @@ import java.util.Objects;
 final class ItemPanel extends VerticalLayout {
 
 
-    private final MeetingService meetings;
+    private final Factory services;
     private final Viewer viewer;
     private final long itemId;
     private final MeetingType type;
@@ -58,9 +59,9 @@ final class ItemPanel extends VerticalLayout {
     private int outcomeVersion;
     private String savedOutcome;
 
-    ItemPanel(MeetingService meetings, CovenantRules covenant, Viewer viewer, MeetingSeries table, List<UserAccount> participants,
-              MeetingScreen screen) {
-        this.meetings = meetings;
+    private ItemPanel(Factory services, Viewer viewer, MeetingSeries table, List<UserAccount> participants, MeetingScreen screen) {
+        this.services = services;
+        CovenantRules covenant = services.covenant;
         this.viewer = viewer;
         this.itemId = screen.current().item().id();
         this.type = table.type();
@@ -78,7 +79,7 @@ final class ItemPanel extends VerticalLayout {
         note.setMaxLength(2000);
         note.setValueChangeMode(ValueChangeMode.EAGER);
         note.setId("note-text");
-        AgendaContent.NoteCategories categories = meetings.noteCategories(viewer, itemId);
+        AgendaContent.NoteCategories categories = services.meetings.noteCategories(viewer, itemId);
         noteCategory.setLabel(getTranslation("meeting.note.category"));
         noteCategory.setItems(categories.choice().keySet());
         noteCategory.setItemLabelGenerator(code -> categories.choice().getOrDefault(code, code));
@@ -87,7 +88,7 @@ final class ItemPanel extends VerticalLayout {
         noteCategory.setId("note-category");
         Button addNote = new Button(getTranslation("meeting.note.add"), e -> {
             if (Forms.submit(Map.of("text", note, "category", noteCategory),
-                    () -> meetings.addNote(viewer, itemId, note.getValue(), noteCategory.getValue()))) {
+                    () -> services.notes.addNote(viewer, itemId, note.getValue(), noteCategory.getValue()))) {
                 note.clear();
             }
         });
@@ -188,7 +189,7 @@ final class ItemPanel extends VerticalLayout {
     private void saveOutcome() {
         Long manager = caseManager.getValue() == null ? null : caseManager.getValue().id();
         boolean ok = Forms.submit(Map.of("outcome", outcome, "caseManagerId", caseManager), () -> {
-            AgendaItem saved = meetings.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
+            AgendaItem saved = services.notes.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
             outcomeVersion = saved.version();
             savedOutcome = saved.outcome();
         });
@@ -208,16 +209,16 @@ final class ItemPanel extends VerticalLayout {
         owner.setItemLabelGenerator(UserAccount::displayName);
         owner.setId("action-owner");
         DutchDatePicker due = new DutchDatePicker(getTranslation("meeting.action.dueOn"));
-        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", meetings.duoReportSchoolDays()));
+        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", services.duoReports.schoolDays()));
         duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG);
         duoReport.addValueChangeListener(e -> {
             if (e.getValue()) {
-                what.setValue(getTranslation("meeting.action.duoReport.text", meetings.duoReportSchoolDays()));
-                due.setValue(meetings.duoReportDueOn());
+                what.setValue(getTranslation("meeting.action.duoReport.text", services.duoReports.schoolDays()));
+                due.setValue(services.duoReports.dueOn());
             }
         });
         Button add = new Button(getTranslation("meeting.action.add"), e -> {
-            boolean ok = Forms.submit(Map.of("what", what, "ownerId", owner, "dueOn", due), () -> meetings.addAction(viewer, itemId,
+            boolean ok = Forms.submit(Map.of("what", what, "ownerId", owner, "dueOn", due), () -> services.actions.addAction(viewer, itemId,
                     what.getValue(), owner.getValue() == null ? null : owner.getValue().id(), due.getValue(),
                     duoReport.getValue() ? MeetingAction.Kind.DUO_REPORT : MeetingAction.Kind.GENERAL));
             if (ok) {
@@ -232,5 +233,27 @@ final class ItemPanel extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return form;
+    }
+
+    /** Makes the panel of one agenda item with the services it writes through. */
+    @Singleton
+    static class Factory {
+        private final MeetingService meetings;
+        private final AgendaNotes notes;
+        private final MeetingActions actions;
+        private final DuoReportFollowUp duoReports;
+        private final CovenantRules covenant;
+
+        Factory(MeetingService meetings, AgendaNotes notes, MeetingActions actions, DuoReportFollowUp duoReports, CovenantRules covenant) {
+            this.meetings = meetings;
+            this.notes = notes;
+            this.actions = actions;
+            this.duoReports = duoReports;
+            this.covenant = covenant;
+        }
+
+        ItemPanel create(Viewer viewer, MeetingSeries table, MeetingScreen screen) {
+            return new ItemPanel(this, viewer, table, meetings.participants(table.id()), screen);
+        }
     }
 }

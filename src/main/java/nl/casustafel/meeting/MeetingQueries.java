@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public class MeetingQueries {
 
     private final MeetingService service;
+    private final MeetingActions actions;
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
     private final UserAccountRepository users;
@@ -35,10 +36,11 @@ public class MeetingQueries {
     private final AgendaContent content;
     private final Clock clock;
 
-    MeetingQueries(MeetingService service, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
+    MeetingQueries(MeetingService service, MeetingActions actions, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
                    UserAccountRepository users, PupilReader reader, AgendaContent content, Clock clock) {
         this.content = content;
         this.service = service;
+        this.actions = actions;
         this.series = series;
         this.meetings = meetings;
         this.users = users;
@@ -68,7 +70,7 @@ public class MeetingQueries {
                 : service.actionsOfMeeting(meetingId).stream().filter(a -> current.item().id().equals(a.itemId())).toList();
         java.util.Set<Long> readable = itemActions.stream().filter(a -> service.readable(viewer, a)).map(MeetingAction::id)
                 .collect(java.util.stream.Collectors.toSet());
-        List<MeetingViews.Action> open = service.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
+        List<MeetingViews.Action> open = actions.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
         return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open);
     }
 
@@ -99,7 +101,7 @@ public class MeetingQueries {
         Map<Long, Instant> startOf = meetings.findBySeriesIdOrderByStartsAt(table.id()).stream()
                 .collect(Collectors.toMap(Meeting::id, Meeting::startsAt));
         List<MeetingAction> agreedHere = service.actionsOfMeeting(meetingId);
-        List<MeetingAction> carriedOver = service.openActionsAt(viewer, table.id()).stream()
+        List<MeetingAction> carriedOver = actions.openActionsAt(viewer, table.id()).stream()
                 .filter(a -> a.meetingId() != meetingId)
                 .filter(a -> startOf.getOrDefault(a.meetingId(), Instant.MAX).isBefore(meeting.startsAt()))
                 .toList();
@@ -126,7 +128,7 @@ public class MeetingQueries {
 
     /** The answer to a registration: the item with its pupil as the registrant sees it, and the warnings. */
     @Transactional
-    public MeetingViews.Registered registered(Viewer viewer, MeetingService.Registered registered) {
+    public MeetingViews.Registered registered(Viewer viewer, AgendaRegistration.Registered registered) {
         MeetingViews.AgendaEntry entry = entry(viewer, registered.item());
         return new MeetingViews.Registered(entry.item(), entry.pupil(), registered.warnings());
     }
@@ -161,7 +163,7 @@ public class MeetingQueries {
     /** The caller's open actions, earliest due first, each pupil as the caller sees it at that table. */
     @Transactional
     public List<MeetingViews.Action> myOpenActions(Viewer viewer) {
-        List<MeetingAction> open = service.openActionsOf(viewer);
+        List<MeetingAction> open = actions.openActionsOf(viewer);
         Map<TablePupil, PupilView> pupils = new HashMap<>();
         Map<Long, List<Long>> pupilsPerTable = new LinkedHashMap<>();
         open.stream().filter(a -> a.pupilId() != null)

@@ -48,7 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MeetingView extends VerticalLayout implements HasUrlParameter<Long> {
 
 
-    private final MeetingService meetings;
+    private final MeetingSession session;
+    private final ItemPanel.Factory panels;
     private final LiveMeetings live;
     private final CovenantRules covenant;
     private final DuoReportDialog.Factory duoDialogs;
@@ -62,11 +63,13 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private ItemPanel panel;
     private Runnable unfollow;
 
-    public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
-                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries, MinutesService minutesService) {
+    public MeetingView(MeetingSession session, ItemPanel.Factory panels, LiveMeetings live, CovenantRules covenant,
+                       DuoReportDialog.Factory duoDialogs, AgendaRegistrationDialog.Factory registrations, MeetingQueries queries,
+                       MinutesService minutesService) {
         this.minutesService = minutesService;
         this.queries = queries;
-        this.meetings = meetings;
+        this.session = session;
+        this.panels = panels;
         this.live = live;
         this.covenant = covenant;
         this.duoDialogs = duoDialogs;
@@ -135,12 +138,12 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         actions.setAlignItems(Alignment.CENTER);
         if (chair && (meeting.status() == Meeting.Status.PLANNED || meeting.status() == Meeting.Status.OPEN)) {
             if (meeting.status() == Meeting.Status.PLANNED) {
-                Button open = new Button(getTranslation("meeting.open"), e -> Forms.submit(Map.of(), () -> meetings.open(viewer, meetingId)));
+                Button open = new Button(getTranslation("meeting.open"), e -> Forms.submit(Map.of(), () -> session.open(viewer, meetingId)));
                 open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 open.setId("meeting-open");
                 actions.add(open);
             } else {
-                Button close = new Button(getTranslation("meeting.close"), e -> Forms.submit(Map.of(), () -> meetings.close(viewer, meetingId)));
+                Button close = new Button(getTranslation("meeting.close"), e -> Forms.submit(Map.of(), () -> session.close(viewer, meetingId)));
                 close.setId("meeting-close");
                 actions.add(close);
             }
@@ -151,7 +154,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             actions.add(minutes);
         }
         if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED
-                && MeetingService.mayRegister(viewer, table.type())) {
+                && AgendaRegistration.mayRegister(viewer, table.type())) {
             Button register = new Button(getTranslation("meeting.register"), e -> registrations.open(viewer, meetingId, table, this::refresh));
             register.setId("meeting-register");
             actions.add(register);
@@ -185,7 +188,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             }
             Button go = new Button(liveNow && chair ? getTranslation("meeting.goTo") : getTranslation("meeting.show"), e -> {
                 if (liveNow && chair) {
-                    Forms.submit(Map.of(), () -> meetings.moveTo(viewer, meetingId, entry.item().id()));
+                    Forms.submit(Map.of(), () -> session.moveTo(viewer, meetingId, entry.item().id()));
                 } else {
                     selectedItemId = entry.item().id();
                     refresh();
@@ -212,8 +215,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             keep.update(screen, false);
             panel = keep;
         } else {
-            List<UserAccount> participants = meetings.participants(table.id());
-            panel = new ItemPanel(meetings, covenant, viewer, table, participants, screen);
+            panel = panels.create(viewer, table, screen);
         }
         column.add(panel);
         boolean ownPupil = viewer.role() == Role.CARE_COORDINATOR && currentEntry.pupil() != null
