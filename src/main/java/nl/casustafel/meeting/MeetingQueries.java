@@ -29,6 +29,7 @@ public class MeetingQueries {
 
     private final MeetingService service;
     private final MeetingActions actions;
+    private final ItemFacts facts;
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
     private final UserAccountRepository users;
@@ -36,11 +37,12 @@ public class MeetingQueries {
     private final AgendaContent content;
     private final Clock clock;
 
-    MeetingQueries(MeetingService service, MeetingActions actions, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
+    MeetingQueries(MeetingService service, MeetingActions actions, ItemFacts facts, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
                    UserAccountRepository users, PupilReader reader, AgendaContent content, Clock clock) {
         this.content = content;
         this.service = service;
         this.actions = actions;
+        this.facts = facts;
         this.series = series;
         this.meetings = meetings;
         this.users = users;
@@ -71,7 +73,9 @@ public class MeetingQueries {
         java.util.Set<Long> readable = itemActions.stream().filter(a -> service.readable(viewer, a)).map(MeetingAction::id)
                 .collect(java.util.stream.Collectors.toSet());
         List<MeetingViews.Action> open = actions.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
-        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open);
+        ItemFacts.Facts pupilFacts = current == null || current.pupil() == null ? null
+                : facts.of(viewer, meeting, current.item()).orElse(null);
+        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open, pupilFacts);
     }
 
     /** The meetings of the tables the caller sits at, earliest first. */
