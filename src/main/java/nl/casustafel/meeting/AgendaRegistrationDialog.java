@@ -41,7 +41,8 @@ final class AgendaRegistrationDialog extends Dialog {
         setWidth("44rem");
         ComboBox<PupilView> pupil = new ComboBox<>(getTranslation("meeting.register.pupil"));
         Map<Long, MeetingTables.Figures> figures = new java.util.HashMap<>();
-        pupil.setItems(choices(registration, meetings, pupils, viewer, table, meetingId, figures));
+        List<PupilView> choices = choices(registration, meetings, pupils, viewer, table, meetingId, figures);
+        pupil.setItems(choices);
         pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
                 + " " + p.schoolYear() + ")") + (figures.containsKey(p.pupilId()) ? " · " + getTranslation("meeting.register.figures",
                 figures.get(p.pupilId()).unauthorisedHours4Weeks(), figures.get(p.pupilId()).sickReports12Weeks(),
@@ -69,6 +70,12 @@ final class AgendaRegistrationDialog extends Dialog {
         form.setColspan(pupil, 2);
         form.setColspan(hulpvraag, 2);
         add(form);
+        if (choices.isEmpty()) {
+            // An empty list says nothing by itself: tell whom one can register and why nobody is offered.
+            Paragraph none = new Paragraph(getTranslation("meeting.register.none"));
+            none.setId("register-none");
+            add(none);
+        }
         if (tzt) {
             add(new Paragraph(getTranslation("meeting.register.tztHint")));
         }

@@ -56,6 +56,11 @@ final class ItemPanel extends VerticalLayout {
     private final ComboBox<UserAccount> caseManager = new ComboBox<>();
     private final Paragraph newerOutcome = new Paragraph();
     private final VerticalLayout outcomeSection = new VerticalLayout();
+    private final Paragraph withheldTitle = new Paragraph();
+    private final Paragraph readOnly = new Paragraph();
+    private HorizontalLayout noteForm;
+    private HorizontalLayout actionForm;
+    private Button saveOutcome;
     private int outcomeVersion;
     private String savedOutcome;
 
@@ -109,15 +114,20 @@ final class ItemPanel extends VerticalLayout {
         caseManager.setVisible(covenant.meeting(table.type()).caseRole() != null);
         newerOutcome.addClassName("newer-outcome");
         newerOutcome.setVisible(false);
-        Button saveOutcome = new Button(getTranslation("action.save"), e -> saveOutcome());
+        saveOutcome = new Button(getTranslation("action.save"), e -> saveOutcome());
         saveOutcome.setId("outcome-save");
         outcomeSection.setPadding(false);
         outcomeSection.add(outcome, newerOutcome, new HorizontalLayout(caseManager, saveOutcome));
 
-        HorizontalLayout noteForm = new HorizontalLayout(noteCategory, addNote);
+        noteForm = new HorizontalLayout(noteCategory, addNote);
         noteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new H4(getTranslation("meeting.notes")), noteList, withheldList, note, noteForm, outcomeSection,
-                new H4(getTranslation("meeting.actions")), actionList, actionForm(participants));
+        withheldTitle.setText(getTranslation("meeting.withheld.title"));
+        withheldTitle.setId("withheld-notice");
+        withheldTitle.addClassName("withheld");
+        readOnly.setId("meeting-read-only");
+        actionForm = actionForm(participants);
+        add(header, readOnly, new H4(getTranslation("meeting.notes")), noteList, withheldTitle, withheldList, note, noteForm,
+                outcomeSection, new H4(getTranslation("meeting.actions")), actionList, actionForm);
         update(screen, true);
     }
 
@@ -139,6 +149,16 @@ final class ItemPanel extends VerticalLayout {
         }
         boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
         outcomeSection.setVisible(identified);
+        Meeting.Status status = screen.meeting().status();
+        boolean writable = status != Meeting.Status.CLOSED && status != Meeting.Status.CANCELLED;
+        readOnly.setText(writable ? "" : getTranslation("meeting.readOnly." + status));
+        readOnly.setVisible(!writable);
+        note.setVisible(writable);
+        noteForm.setVisible(writable);
+        actionForm.setVisible(writable);
+        saveOutcome.setVisible(writable);
+        outcome.setReadOnly(!writable);
+        caseManager.setReadOnly(!writable);
         noteList.removeAll();
         AgendaContent.ItemContent content = screen.content();
         content.notes().forEach(n -> {
@@ -150,6 +170,7 @@ final class ItemPanel extends VerticalLayout {
             noteList.add(row);
         });
         withheldList.removeAll();
+        withheldTitle.setVisible(!content.withheld().isEmpty());
         content.withheld().forEach(w -> {
             Paragraph notice = new Paragraph(w.text());
             notice.addClassName("withheld");
@@ -210,7 +231,9 @@ final class ItemPanel extends VerticalLayout {
         owner.setId("action-owner");
         DutchDatePicker due = new DutchDatePicker(getTranslation("meeting.action.dueOn"));
         Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", services.duoReports.schoolDays()));
-        duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG);
+        duoReport.setId("action-duo-report");
+        // Only the school reports to DUO, so only school staff get the box that agrees it.
+        duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG && viewer.role().isSchoolStaff());
         duoReport.addValueChangeListener(e -> {
             if (e.getValue()) {
                 what.setValue(getTranslation("meeting.action.duoReport.text", services.duoReports.schoolDays()));

@@ -161,6 +161,12 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         }
         VerticalLayout header = new VerticalLayout(title, actions,
                 new Paragraph(getTranslation("meeting.policy." + covenant.meeting(table.type()).minutesPolicy())));
+        if (openedEarly(meeting)) {
+            Paragraph early = new Paragraph(getTranslation("meeting.openedEarly", DutchDates.LONG_DATE_TIME.format(meeting.openedAt()),
+                    DutchDates.LONG_DATE_TIME.format(meeting.startsAt())));
+            early.setId("meeting-opened-early");
+            header.add(early);
+        }
         header.setPadding(false);
         return header;
     }
@@ -169,14 +175,23 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                                       Meeting meeting, MeetingSeries table) {
         VerticalLayout list = new VerticalLayout(new H3(getTranslation("meeting.agenda")));
         list.setWidth("24rem");
+        list.getStyle().set("flex-shrink", "0");
         list.setPadding(false);
         list.setId("agenda");
         if (agenda.isEmpty()) {
             list.add(new Paragraph(getTranslation("meeting.agenda.empty")));
         }
+        boolean follows = liveNow && !chair;
+        if (follows && !agenda.isEmpty()) {
+            Paragraph why = new Paragraph(getTranslation("meeting.show.disabled"));
+            why.setId("agenda-follows");
+            list.add(why);
+        }
         for (MeetingService.AgendaEntry entry : agenda) {
             HorizontalLayout row = new HorizontalLayout();
             row.setAlignItems(Alignment.CENTER);
+            row.setWidthFull();
+            row.setWrap(true); // long reasons wrap inside the agenda column instead of running under the notes
             row.addClassName("agenda-row");
             if (entry.item().id().equals(current)) {
                 row.addClassName("current");
@@ -196,7 +211,10 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             });
             go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             go.addClassName("agenda-go");
-            go.setEnabled(!liveNow || chair);
+            go.setEnabled(!follows);
+            if (follows) {
+                go.getElement().setAttribute("title", getTranslation("meeting.show.disabled"));
+            }
             row.add(go);
             list.add(row);
         }
@@ -218,6 +236,9 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             panel = panels.create(viewer, table, screen);
         }
         column.add(panel);
+        if (screen.facts() != null) {
+            column.add(new FactsPanel(screen.facts()));
+        }
         boolean ownPupil = viewer.role() == Role.CARE_COORDINATOR && currentEntry.pupil() != null
                 && currentEntry.pupil().schoolId() != null && viewer.worksAt(currentEntry.pupil().schoolId());
         if (ownPupil) {
@@ -237,5 +258,11 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         }
         open.forEach(a -> section.add(ActionLine.of(a)));
         return section;
+    }
+
+    /** Opened on an earlier day than planned: participants should know the meeting did not start at its date. */
+    private static boolean openedEarly(Meeting meeting) {
+        return meeting.openedAt() != null && java.time.LocalDate.ofInstant(meeting.openedAt(), nl.casustafel.platform.ClockFactory.AMSTERDAM)
+                .isBefore(java.time.LocalDate.ofInstant(meeting.startsAt(), nl.casustafel.platform.ClockFactory.AMSTERDAM));
     }
 }

@@ -82,7 +82,7 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
             coordinator.waitForText("#current-pupil", second.fullName());
             officer.waitForText("#current-pupil", "Leerling ");
             String officerSees = officer.text("#current-pupil");
-            assertTrue(officerSees.contains("Geanonimiseerd"), officerSees);
+            assertTrue(officerSees.contains("Gepseudonimiseerd"), officerSees);
             assertFalse(officer.driver().getPageSource().contains(second.familyName()), "the officer's page holds no name");
             assertFalse(officer.driver().getPageSource().contains(first.familyName()), "nor the other pupil's");
 
