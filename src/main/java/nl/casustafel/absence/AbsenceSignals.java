@@ -47,6 +47,16 @@ public class AbsenceSignals {
     /** The signals of every pupil of the schools on a day (records of the year before it count). */
     @Transactional(readOnly = true)
     public List<PupilSignals> forSchools(Collection<Long> schoolIds, LocalDate on) {
+        return evaluate(schoolIds, on, null);
+    }
+
+    /** The signals of one pupil of a school today; empty when the pupil is not at that school. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PupilSignals> forPupil(long schoolId, long pupilId) {
+        return evaluate(List.of(schoolId), today(), pupilId).stream().findFirst();
+    }
+
+    private List<PupilSignals> evaluate(Collection<Long> schoolIds, LocalDate on, Long pupilId) {
         if (schoolIds.isEmpty()) {
             return List.of();
         }
@@ -58,9 +68,11 @@ public class AbsenceSignals {
                        (SELECT max(reported_on) FROM duo_report d WHERE d.pupil_id = p.id AND d.kind = 'OTHER_RELATIVE') AS late_report,
                        (SELECT max(reported_on) FROM duo_report d WHERE d.pupil_id = p.id AND d.kind = 'ABSOLUTE') AS absolute_report
                   FROM pupil p JOIN school s ON s.id = p.school_id
-                 WHERE p.school_id = ANY (?) ORDER BY p.id
+                 WHERE p.school_id = ANY (?) AND (?::bigint IS NULL OR p.id = ?) ORDER BY p.id
                 """, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
+            statement.setObject(2, pupilId, java.sql.Types.BIGINT);
+            statement.setObject(3, pupilId, java.sql.Types.BIGINT);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     pupils.put(rs.getLong("id"), new Builder(rs.getLong("id"), rs.getString("brin"), Sector.valueOf(rs.getString("sector")),
@@ -77,12 +89,15 @@ public class AbsenceSignals {
                        count(*) FILTER (WHERE kind = 'LATE') AS lates
                   FROM absence_record
                  WHERE school_id = ANY (?) AND absence_date BETWEEN ? AND ? AND kind IN ('UNAUTHORISED', 'SICK', 'LATE')
+                   AND (?::bigint IS NULL OR pupil_id = ?)
                  GROUP BY pupil_id, absence_date
                  ORDER BY pupil_id, absence_date
                 """, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
             statement.setDate(2, Date.valueOf(on.minusYears(1)));
             statement.setDate(3, Date.valueOf(on));
+            statement.setObject(4, pupilId, java.sql.Types.BIGINT);
+            statement.setObject(5, pupilId, java.sql.Types.BIGINT);
             statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -68,4 +68,32 @@ public class WithdrawalNotices {
                     pupil == null ? null : pupil.label(), pupil == null ? null : pupil.ref());
         }).toList();
     }
+
+    /** A withdrawal notice to the viewer's party about one pupil: the consent's date, its purpose and when it was withdrawn. */
+    @Serdeable
+    public record PupilNotice(LocalDate givenOn, LocalDate withdrawnOn, String purpose) {
+    }
+
+    /**
+     * The notices the viewer's party got about one pupil, newest first. For a caller that has already asked the
+     * privacy kernel whether the viewer sees the pupil (e.g. at a meeting): this method does not ask again.
+     */
+    @Transactional(readOnly = true)
+    public List<PupilNotice> aboutPupil(Viewer viewer, long pupilId) {
+        return jdbc.prepareStatement("""
+                SELECT c.given_on, c.withdrawn_on, c.purpose FROM withdrawal_notice n
+                  JOIN consent c ON c.id = n.consent_id
+                 WHERE n.party_id = ? AND c.pupil_id = ? ORDER BY c.withdrawn_on DESC, c.id DESC
+                """, statement -> {
+            statement.setLong(1, viewer.partyId());
+            statement.setLong(2, pupilId);
+            List<PupilNotice> found = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new PupilNotice(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(), rs.getString(3)));
+                }
+            }
+            return found;
+        });
+    }
 }

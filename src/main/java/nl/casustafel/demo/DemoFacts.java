@@ -14,7 +14,8 @@ import nl.casustafel.covenant.PartyRepository;
 import nl.casustafel.duo.DuoReportService;
 import nl.casustafel.meeting.Meeting;
 import nl.casustafel.meeting.MeetingSeries;
-import nl.casustafel.meeting.MeetingService;
+import nl.casustafel.meeting.AgendaRegistration;
+import nl.casustafel.meeting.MeetingPlanning;
 import nl.casustafel.absence.AbsenceFigureService;
 import nl.casustafel.platform.ClockFactory;
 import java.time.Clock;
@@ -40,15 +41,17 @@ class DemoFacts {
     private final DuoReportService duoReports;
     private final ConsentService consents;
     private final ParentNotificationService notifications;
-    private final MeetingService meetings;
+    private final MeetingPlanning planning;
+    private final AgendaRegistration registration;
     private final AbsenceFigureService absence;
     private final Clock clock;
 
     DemoFacts(MeetingSeriesRepository series, SchoolRepository schools, PartyRepository parties, UserAccountRepository users,
               PupilIdentities identities, AccountService accounts, DuoReportService duoReports,
-              ConsentService consents, ParentNotificationService notifications, MeetingService meetings,
+              ConsentService consents, ParentNotificationService notifications, MeetingPlanning planning, AgendaRegistration registration,
               AbsenceFigureService absence, Clock clock) {
-        this.meetings = meetings;
+        this.planning = planning;
+        this.registration = registration;
         this.absence = absence;
         this.clock = clock;
         this.series = series;
@@ -87,10 +90,10 @@ class DemoFacts {
                 t.integer("everyWeeks"), t.text("location")));
         t.texts("participants").forEach(username -> series.addParticipant(saved.id(),
                 users.findByUsername(username).orElseThrow(() -> t.error("names an unknown participant " + username)).id()));
-        Meeting next = meetings.plan(viewer(t.texts("participants").getFirst()), saved.id(),
+        Meeting next = planning.plan(viewer(t.texts("participants").getFirst()), saved.id(),
                 LocalDate.now(clock).plusDays(7).atTime(14, 0).atZone(ClockFactory.AMSTERDAM).toInstant(), null);
-        t.list("cases").forEach(c -> meetings.register(viewer(c.optionalText("registeredBy").orElse(t.texts("participants").getFirst())),
-                next.id(), new MeetingService.Registration(pupil(c), c.optionalText("hulpvraag").orElse(null),
+        t.list("cases").forEach(c -> registration.register(viewer(c.optionalText("registeredBy").orElse(t.texts("participants").getFirst())),
+                next.id(), new AgendaRegistration.Registration(pupil(c), c.optionalText("hulpvraag").orElse(null),
                         c.optionalText("reason").orElse(null), c.has("reason") ? true : null, c.has("reason") ? true : null,
                         c.has("reason") ? true : null, c.optionalText("parentsInformedBy").orElse(null))));
     }

@@ -45,8 +45,12 @@ public class AgendaContent {
         this.parties = parties;
     }
 
+    /** A note the viewer may read, with its author's name and party. */
+    public record NoteView(AgendaNote note, String author, String party) {
+    }
+
     /** The agenda item's content the viewer may read, and notices of what is withheld. */
-    public record ItemContent(List<MeetingService.NoteView> notes,
+    public record ItemContent(List<NoteView> notes,
                               @Nullable String outcome,
                               @Nullable String parentsInformedBy,
                               @Nullable Long registeredBy,
@@ -65,11 +69,11 @@ public class AgendaContent {
             return new ItemContent(List.of(), null, null, null, List.of()); // not even a count for whom the pupil is hidden
         }
         List<WithheldContent.Piece> withheld = new ArrayList<>();
-        List<MeetingService.NoteView> readable = new ArrayList<>();
+        List<NoteView> readable = new ArrayList<>();
         for (AgendaNote note : notes.findByItemIdOrderById(item.id())) {
             ContentDecision decision = policy.decide(seen, note.provenance());
             if (decision.readable()) {
-                readable.add(new MeetingService.NoteView(note, users.findById(note.authorId()).map(UserAccount::displayName).orElse("?"),
+                readable.add(new NoteView(note, users.findById(note.authorId()).map(UserAccount::displayName).orElse("?"),
                         partyName(note.authorPartyId())));
             } else {
                 withheld.add(new WithheldContent.Piece(WithheldContent.Kind.NOTE, partyLabel(seen, note.authorPartyId()), decision));

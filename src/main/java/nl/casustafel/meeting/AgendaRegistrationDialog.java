@@ -35,13 +35,14 @@ import java.util.Map;
  */
 final class AgendaRegistrationDialog extends Dialog {
 
-    private AgendaRegistrationDialog(MeetingService meetings, PupilService pupils, CovenantRules covenant, Viewer viewer,
+    private AgendaRegistrationDialog(AgendaRegistration registration, MeetingService meetings, PupilService pupils, CovenantRules covenant, Viewer viewer,
                                      long meetingId, MeetingSeries table, Runnable saved) {
         setHeaderTitle(getTranslation("meeting.register.title." + table.type()));
         setWidth("44rem");
         ComboBox<PupilView> pupil = new ComboBox<>(getTranslation("meeting.register.pupil"));
         Map<Long, MeetingTables.Figures> figures = new java.util.HashMap<>();
-        pupil.setItems(choices(meetings, pupils, viewer, table, meetingId, figures));
+        List<PupilView> choices = choices(registration, meetings, pupils, viewer, table, meetingId, figures);
+        pupil.setItems(choices);
         pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
                 + " " + p.schoolYear() + ")") + (figures.containsKey(p.pupilId()) ? " · " + getTranslation("meeting.register.figures",
                 figures.get(p.pupilId()).unauthorisedHours4Weeks(), figures.get(p.pupilId()).sickReports12Weeks(),
@@ -69,6 +70,12 @@ final class AgendaRegistrationDialog extends Dialog {
         form.setColspan(pupil, 2);
         form.setColspan(hulpvraag, 2);
         add(form);
+        if (choices.isEmpty()) {
+            // An empty list says nothing by itself: tell whom one can register and why nobody is offered.
+            Paragraph none = new Paragraph(getTranslation("meeting.register.none"));
+            none.setId("register-none");
+            add(none);
+        }
         if (tzt) {
             add(new Paragraph(getTranslation("meeting.register.tztHint")));
         }
@@ -83,8 +90,8 @@ final class AgendaRegistrationDialog extends Dialog {
                 pupil.setInvalid(true);
                 return;
             }
-            MeetingService.Registered[] done = new MeetingService.Registered[1];
-            boolean ok = Forms.submit(fields, () -> done[0] = meetings.register(viewer, meetingId, new MeetingService.Registration(
+            AgendaRegistration.Registered[] done = new AgendaRegistration.Registered[1];
+            boolean ok = Forms.submit(fields, () -> done[0] = registration.register(viewer, meetingId, new AgendaRegistration.Registration(
                     pupil.getValue().pupilId(), hulpvraag.getValue(), tzt ? reason.getValue() : null,
                     tzt ? consent.getValue() : null, tzt ? duo.getValue() : null, tzt ? parentsKnow.getValue() : null,
                     informedBy.getValue())));
@@ -105,12 +112,12 @@ final class AgendaRegistrationDialog extends Dialog {
      * the school's candidates below the reporting threshold first (with their figures), then the
      * school's other pupils.
      */
-    private static List<PupilView> choices(MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table,
+    private static List<PupilView> choices(AgendaRegistration registration, MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table,
                                            long meetingId, Map<Long, MeetingTables.Figures> figures) {
         List<PupilView> choices = new ArrayList<>();
         java.util.Set<Long> onAgenda = new java.util.HashSet<>(meetings.pupilsOnAgenda(meetingId));
         if (table.type() == MeetingType.VERZUIMOVERLEG) {
-            meetings.candidates(viewer, table.id()).forEach(c -> {
+            registration.candidates(viewer, table.id()).forEach(c -> {
                 choices.add(c.pupil());
                 figures.put(c.pupil().pupilId(), c.figures());
             });
@@ -129,18 +136,20 @@ final class AgendaRegistrationDialog extends Dialog {
 
     @Singleton
     static class Factory {
+        private final AgendaRegistration registration;
         private final MeetingService meetings;
         private final PupilService pupils;
         private final CovenantRules covenant;
 
-        Factory(MeetingService meetings, PupilService pupils, CovenantRules covenant) {
+        Factory(AgendaRegistration registration, MeetingService meetings, PupilService pupils, CovenantRules covenant) {
+            this.registration = registration;
             this.meetings = meetings;
             this.pupils = pupils;
             this.covenant = covenant;
         }
 
         void open(Viewer viewer, long meetingId, MeetingSeries table, Runnable saved) {
-            new AgendaRegistrationDialog(meetings, pupils, covenant, viewer, meetingId, table, saved).open();
+            new AgendaRegistrationDialog(registration, meetings, pupils, covenant, viewer, meetingId, table, saved).open();
         }
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
@@ -41,7 +42,7 @@ import java.util.Objects;
 final class ItemPanel extends VerticalLayout {
 
 
-    private final MeetingService meetings;
+    private final Factory services;
     private final Viewer viewer;
     private final long itemId;
     private final MeetingType type;
@@ -55,12 +56,17 @@ final class ItemPanel extends VerticalLayout {
     private final ComboBox<UserAccount> caseManager = new ComboBox<>();
     private final Paragraph newerOutcome = new Paragraph();
     private final VerticalLayout outcomeSection = new VerticalLayout();
+    private final Paragraph withheldTitle = new Paragraph();
+    private final Paragraph readOnly = new Paragraph();
+    private HorizontalLayout noteForm;
+    private HorizontalLayout actionForm;
+    private Button saveOutcome;
     private int outcomeVersion;
     private String savedOutcome;
 
-    ItemPanel(MeetingService meetings, CovenantRules covenant, Viewer viewer, MeetingSeries table, List<UserAccount> participants,
-              MeetingScreen screen) {
-        this.meetings = meetings;
+    private ItemPanel(Factory services, Viewer viewer, MeetingSeries table, List<UserAccount> participants, MeetingScreen screen) {
+        this.services = services;
+        CovenantRules covenant = services.covenant;
         this.viewer = viewer;
         this.itemId = screen.current().item().id();
         this.type = table.type();
@@ -78,7 +84,7 @@ final class ItemPanel extends VerticalLayout {
         note.setMaxLength(2000);
         note.setValueChangeMode(ValueChangeMode.EAGER);
         note.setId("note-text");
-        AgendaContent.NoteCategories categories = meetings.noteCategories(viewer, itemId);
+        AgendaContent.NoteCategories categories = services.meetings.noteCategories(viewer, itemId);
         noteCategory.setLabel(getTranslation("meeting.note.category"));
         noteCategory.setItems(categories.choice().keySet());
         noteCategory.setItemLabelGenerator(code -> categories.choice().getOrDefault(code, code));
@@ -87,7 +93,7 @@ final class ItemPanel extends VerticalLayout {
         noteCategory.setId("note-category");
         Button addNote = new Button(getTranslation("meeting.note.add"), e -> {
             if (Forms.submit(Map.of("text", note, "category", noteCategory),
-                    () -> meetings.addNote(viewer, itemId, note.getValue(), noteCategory.getValue()))) {
+                    () -> services.notes.addNote(viewer, itemId, note.getValue(), noteCategory.getValue()))) {
                 note.clear();
             }
         });
@@ -108,15 +114,20 @@ final class ItemPanel extends VerticalLayout {
         caseManager.setVisible(covenant.meeting(table.type()).caseRole() != null);
         newerOutcome.addClassName("newer-outcome");
         newerOutcome.setVisible(false);
-        Button saveOutcome = new Button(getTranslation("action.save"), e -> saveOutcome());
+        saveOutcome = new Button(getTranslation("action.save"), e -> saveOutcome());
         saveOutcome.setId("outcome-save");
         outcomeSection.setPadding(false);
         outcomeSection.add(outcome, newerOutcome, new HorizontalLayout(caseManager, saveOutcome));
 
-        HorizontalLayout noteForm = new HorizontalLayout(noteCategory, addNote);
+        noteForm = new HorizontalLayout(noteCategory, addNote);
         noteForm.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new H4(getTranslation("meeting.notes")), noteList, withheldList, note, noteForm, outcomeSection,
-                new H4(getTranslation("meeting.actions")), actionList, actionForm(participants));
+        withheldTitle.setText(getTranslation("meeting.withheld.title"));
+        withheldTitle.setId("withheld-notice");
+        withheldTitle.addClassName("withheld");
+        readOnly.setId("meeting-read-only");
+        actionForm = actionForm(participants);
+        add(header, readOnly, new H4(getTranslation("meeting.notes")), noteList, withheldTitle, withheldList, note, noteForm,
+                outcomeSection, new H4(getTranslation("meeting.actions")), actionList, actionForm);
         update(screen, true);
     }
 
@@ -138,6 +149,16 @@ final class ItemPanel extends VerticalLayout {
         }
         boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
         outcomeSection.setVisible(identified);
+        Meeting.Status status = screen.meeting().status();
+        boolean writable = status != Meeting.Status.CLOSED && status != Meeting.Status.CANCELLED;
+        readOnly.setText(writable ? "" : getTranslation("meeting.readOnly." + status));
+        readOnly.setVisible(!writable);
+        note.setVisible(writable);
+        noteForm.setVisible(writable);
+        actionForm.setVisible(writable);
+        saveOutcome.setVisible(writable);
+        outcome.setReadOnly(!writable);
+        caseManager.setReadOnly(!writable);
         noteList.removeAll();
         AgendaContent.ItemContent content = screen.content();
         content.notes().forEach(n -> {
@@ -149,6 +170,7 @@ final class ItemPanel extends VerticalLayout {
             noteList.add(row);
         });
         withheldList.removeAll();
+        withheldTitle.setVisible(!content.withheld().isEmpty());
         content.withheld().forEach(w -> {
             Paragraph notice = new Paragraph(w.text());
             notice.addClassName("withheld");
@@ -188,7 +210,7 @@ final class ItemPanel extends VerticalLayout {
     private void saveOutcome() {
         Long manager = caseManager.getValue() == null ? null : caseManager.getValue().id();
         boolean ok = Forms.submit(Map.of("outcome", outcome, "caseManagerId", caseManager), () -> {
-            AgendaItem saved = meetings.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
+            AgendaItem saved = services.notes.updateOutcome(viewer, itemId, outcomeVersion, outcome.getValue(), manager);
             outcomeVersion = saved.version();
             savedOutcome = saved.outcome();
         });
@@ -208,16 +230,18 @@ final class ItemPanel extends VerticalLayout {
         owner.setItemLabelGenerator(UserAccount::displayName);
         owner.setId("action-owner");
         DutchDatePicker due = new DutchDatePicker(getTranslation("meeting.action.dueOn"));
-        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", meetings.duoReportSchoolDays()));
-        duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG);
+        Checkbox duoReport = new Checkbox(getTranslation("meeting.action.duoReport", services.duoReports.schoolDays()));
+        duoReport.setId("action-duo-report");
+        // Only the school reports to DUO, so only school staff get the box that agrees it.
+        duoReport.setVisible(type == MeetingType.VERZUIMOVERLEG && viewer.role().isSchoolStaff());
         duoReport.addValueChangeListener(e -> {
             if (e.getValue()) {
-                what.setValue(getTranslation("meeting.action.duoReport.text", meetings.duoReportSchoolDays()));
-                due.setValue(meetings.duoReportDueOn());
+                what.setValue(getTranslation("meeting.action.duoReport.text", services.duoReports.schoolDays()));
+                due.setValue(services.duoReports.dueOn());
             }
         });
         Button add = new Button(getTranslation("meeting.action.add"), e -> {
-            boolean ok = Forms.submit(Map.of("what", what, "ownerId", owner, "dueOn", due), () -> meetings.addAction(viewer, itemId,
+            boolean ok = Forms.submit(Map.of("what", what, "ownerId", owner, "dueOn", due), () -> services.actions.addAction(viewer, itemId,
                     what.getValue(), owner.getValue() == null ? null : owner.getValue().id(), due.getValue(),
                     duoReport.getValue() ? MeetingAction.Kind.DUO_REPORT : MeetingAction.Kind.GENERAL));
             if (ok) {
@@ -232,5 +256,27 @@ final class ItemPanel extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return form;
+    }
+
+    /** Makes the panel of one agenda item with the services it writes through. */
+    @Singleton
+    static class Factory {
+        private final MeetingService meetings;
+        private final AgendaNotes notes;
+        private final MeetingActions actions;
+        private final DuoReportFollowUp duoReports;
+        private final CovenantRules covenant;
+
+        Factory(MeetingService meetings, AgendaNotes notes, MeetingActions actions, DuoReportFollowUp duoReports, CovenantRules covenant) {
+            this.meetings = meetings;
+            this.notes = notes;
+            this.actions = actions;
+            this.duoReports = duoReports;
+            this.covenant = covenant;
+        }
+
+        ItemPanel create(Viewer viewer, MeetingSeries table, MeetingScreen screen) {
+            return new ItemPanel(this, viewer, table, meetings.participants(table.id()), screen);
+        }
     }
 }

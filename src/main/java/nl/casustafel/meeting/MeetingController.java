@@ -42,14 +42,23 @@ public class MeetingController {
     /** An agreed action is due within weeks or months; a few years covers every real follow-up. */
     static final int ACTION_YEARS_AHEAD = 3;
 
-    private final MeetingService meetings;
+    private final MeetingPlanning planning;
+    private final MeetingSession session;
+    private final AgendaRegistration registration;
+    private final AgendaNotes notes;
+    private final MeetingActions actions;
     private final MeetingQueries queries;
     private final Viewers viewers;
     private final SeriesPlanning seriesPlanning;
 
-    public MeetingController(MeetingService meetings, MeetingQueries queries, Viewers viewers, SeriesPlanning seriesPlanning) {
+    public MeetingController(MeetingPlanning planning, MeetingSession session, AgendaRegistration registration, AgendaNotes notes,
+                             MeetingActions actions, MeetingQueries queries, Viewers viewers, SeriesPlanning seriesPlanning) {
+        this.planning = planning;
+        this.session = session;
+        this.registration = registration;
+        this.notes = notes;
+        this.actions = actions;
         this.seriesPlanning = seriesPlanning;
-        this.meetings = meetings;
         this.queries = queries;
         this.viewers = viewers;
     }
@@ -119,26 +128,26 @@ public class MeetingController {
     public HttpResponse<MeetingViews.MeetingSummary> plan(Authentication authentication, @PathVariable long seriesId,
                                                           @Valid @Body PlanRequest body) {
         Viewer viewer = viewers.of(authentication);
-        return HttpResponse.created(queries.summary(viewer, meetings.plan(viewer, seriesId, body.startsAt(), body.location())));
+        return HttpResponse.created(queries.summary(viewer, planning.plan(viewer, seriesId, body.startsAt(), body.location())));
     }
 
     /** Plans the next meeting at the table's cadence after the last one. */
     @Post("/series/{seriesId}/meetings/next")
     public HttpResponse<MeetingViews.MeetingSummary> planNext(Authentication authentication, @PathVariable long seriesId) {
         Viewer viewer = viewers.of(authentication);
-        return HttpResponse.created(queries.summary(viewer, meetings.planNext(viewer, seriesId)));
+        return HttpResponse.created(queries.summary(viewer, planning.planNext(viewer, seriesId)));
     }
 
     @Post("/meetings/{id}/move")
     public MeetingViews.MeetingSummary move(Authentication authentication, @PathVariable long id, @Valid @Body MoveRequest body) {
         Viewer viewer = viewers.of(authentication);
-        return queries.summary(viewer, meetings.move(viewer, id, body.startsAt()));
+        return queries.summary(viewer, planning.move(viewer, id, body.startsAt()));
     }
 
     @Post("/meetings/{id}/cancel")
     public MeetingViews.MeetingSummary cancel(Authentication authentication, @PathVariable long id) {
         Viewer viewer = viewers.of(authentication);
-        return queries.summary(viewer, meetings.cancel(viewer, id));
+        return queries.summary(viewer, planning.cancel(viewer, id));
     }
 
     // ---------------------------------------------------------------- agenda
@@ -151,7 +160,7 @@ public class MeetingController {
         if (body.pupilId() == null) {
             throw new InvalidInputException("pupilId", "Kies de leerling die u wilt aanmelden.");
         }
-        MeetingService.Registered registered = meetings.register(viewer, id, new MeetingService.Registration(body.pupilId(),
+        AgendaRegistration.Registered registered = registration.register(viewer, id, new AgendaRegistration.Registration(body.pupilId(),
                 body.hulpvraag(), body.reason(), body.consentGiven(), body.reportedToDuo(), body.parentsKnowCjgAsks(),
                 body.parentsInformedBy()));
         return HttpResponse.created(queries.registered(viewer, registered));
@@ -162,7 +171,7 @@ public class MeetingController {
     @Post("/meetings/{id}/open")
     public MeetingViews.MeetingSummary open(Authentication authentication, @PathVariable long id) {
         Viewer viewer = viewers.of(authentication);
-        return queries.summary(viewer, meetings.open(viewer, id));
+        return queries.summary(viewer, session.open(viewer, id));
     }
 
     /** The chair moves the open meeting to an agenda item. */
@@ -172,13 +181,13 @@ public class MeetingController {
         if (body.itemId() == null) {
             throw new InvalidInputException("itemId", "Kies het agendapunt dat nu aan de orde is.");
         }
-        return queries.summary(viewer, meetings.moveTo(viewer, id, body.itemId()));
+        return queries.summary(viewer, session.moveTo(viewer, id, body.itemId()));
     }
 
     @Post("/meetings/{id}/close")
     public MeetingViews.MeetingSummary close(Authentication authentication, @PathVariable long id) {
         Viewer viewer = viewers.of(authentication);
-        return queries.summary(viewer, meetings.close(viewer, id));
+        return queries.summary(viewer, session.close(viewer, id));
     }
 
     // ---------------------------------------------------------------- notes, outcome, actions
@@ -195,7 +204,7 @@ public class MeetingController {
     @Post("/agenda-items/{id}/notes")
     public HttpResponse<MeetingViews.Note> addNote(Authentication authentication, @PathVariable long id, @Valid @Body NoteRequest body) {
         Viewer viewer = viewers.of(authentication);
-        return HttpResponse.created(queries.note(viewer, meetings.addNote(viewer, id, body.text(), body.category())));
+        return HttpResponse.created(queries.note(viewer, notes.addNote(viewer, id, body.text(), body.category())));
     }
 
     /** Saves outcome and case manager when {@code version} is still the stored one; else 400 on "outcome". */
@@ -205,14 +214,14 @@ public class MeetingController {
         if (body.version() == null) {
             throw new InvalidInputException("version", "Stuur de versie van het agendapunt mee die u het laatst hebt gelezen.");
         }
-        return queries.entry(viewer, meetings.updateOutcome(viewer, id, body.version(), body.outcome(), body.caseManagerId()));
+        return queries.entry(viewer, notes.updateOutcome(viewer, id, body.version(), body.outcome(), body.caseManagerId()));
     }
 
     /** Agrees an action; kind DUO_REPORT (verzuimoverleg) is due in 3 school days unless a date is given. */
     @Post("/agenda-items/{id}/actions")
     public HttpResponse<MeetingViews.Action> addAction(Authentication authentication, @PathVariable long id, @Valid @Body ActionRequest body) {
         Viewer viewer = viewers.of(authentication);
-        MeetingAction action = meetings.addAction(viewer, id, body.what(), body.ownerId(), body.dueOn(),
+        MeetingAction action = actions.addAction(viewer, id, body.what(), body.ownerId(), body.dueOn(),
                 body.kind() == null ? MeetingAction.Kind.GENERAL : body.kind());
         return HttpResponse.created(queries.action(viewer, action));
     }
@@ -221,7 +230,7 @@ public class MeetingController {
     @Post("/actions/{id}/done")
     public MeetingViews.Action done(Authentication authentication, @PathVariable long id) {
         Viewer viewer = viewers.of(authentication);
-        return queries.action(viewer, meetings.complete(viewer, id));
+        return queries.action(viewer, actions.complete(viewer, id));
     }
 
     /** The caller's open actions, earliest due first. */

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public class MeetingQueries {
 
     private final MeetingService service;
+    private final MeetingActions actions;
+    private final ItemFacts facts;
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
     private final UserAccountRepository users;
@@ -35,10 +37,12 @@ public class MeetingQueries {
     private final AgendaContent content;
     private final Clock clock;
 
-    MeetingQueries(MeetingService service, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
+    MeetingQueries(MeetingService service, MeetingActions actions, ItemFacts facts, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
                    UserAccountRepository users, PupilReader reader, AgendaContent content, Clock clock) {
         this.content = content;
         this.service = service;
+        this.actions = actions;
+        this.facts = facts;
         this.series = series;
         this.meetings = meetings;
         this.users = users;
@@ -68,8 +72,10 @@ public class MeetingQueries {
                 : service.actionsOfMeeting(meetingId).stream().filter(a -> current.item().id().equals(a.itemId())).toList();
         java.util.Set<Long> readable = itemActions.stream().filter(a -> service.readable(viewer, a)).map(MeetingAction::id)
                 .collect(java.util.stream.Collectors.toSet());
-        List<MeetingViews.Action> open = service.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
-        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open);
+        List<MeetingViews.Action> open = actions.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
+        ItemFacts.Facts pupilFacts = current == null || current.pupil() == null ? null
+                : facts.of(viewer, meeting, current.item()).orElse(null);
+        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open, pupilFacts);
     }
 
     /** The meetings of the tables the caller sits at, earliest first. */
@@ -99,7 +105,7 @@ public class MeetingQueries {
         Map<Long, Instant> startOf = meetings.findBySeriesIdOrderByStartsAt(table.id()).stream()
                 .collect(Collectors.toMap(Meeting::id, Meeting::startsAt));
         List<MeetingAction> agreedHere = service.actionsOfMeeting(meetingId);
-        List<MeetingAction> carriedOver = service.openActionsAt(viewer, table.id()).stream()
+        List<MeetingAction> carriedOver = actions.openActionsAt(viewer, table.id()).stream()
                 .filter(a -> a.meetingId() != meetingId)
                 .filter(a -> startOf.getOrDefault(a.meetingId(), Instant.MAX).isBefore(meeting.startsAt()))
                 .toList();
@@ -126,7 +132,7 @@ public class MeetingQueries {
 
     /** The answer to a registration: the item with its pupil as the registrant sees it, and the warnings. */
     @Transactional
-    public MeetingViews.Registered registered(Viewer viewer, MeetingService.Registered registered) {
+    public MeetingViews.Registered registered(Viewer viewer, AgendaRegistration.Registered registered) {
         MeetingViews.AgendaEntry entry = entry(viewer, registered.item());
         return new MeetingViews.Registered(entry.item(), entry.pupil(), registered.warnings());
     }
@@ -161,7 +167,7 @@ public class MeetingQueries {
     /** The caller's open actions, earliest due first, each pupil as the caller sees it at that table. */
     @Transactional
     public List<MeetingViews.Action> myOpenActions(Viewer viewer) {
-        List<MeetingAction> open = service.openActionsOf(viewer);
+        List<MeetingAction> open = actions.openActionsOf(viewer);
         Map<TablePupil, PupilView> pupils = new HashMap<>();
         Map<Long, List<Long>> pupilsPerTable = new LinkedHashMap<>();
         open.stream().filter(a -> a.pupilId() != null)

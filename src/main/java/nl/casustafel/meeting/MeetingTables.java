@@ -21,39 +21,30 @@ public class MeetingTables {
 
     private final JdbcOperations jdbc;
     private final AbsenceSignals signals;
+    private final MeetingRepositories.Seats seats;
 
-    public MeetingTables(JdbcOperations jdbc, AbsenceSignals signals) {
+    MeetingTables(JdbcOperations jdbc, AbsenceSignals signals, MeetingRepositories.Seats seats) {
         this.jdbc = jdbc;
         this.signals = signals;
+        this.seats = seats;
     }
 
     /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */
     public List<Long> pupilsAt(long seriesId) {
-        return longs("SELECT pupil_id FROM series_case WHERE series_id = ? ORDER BY alias_number", seriesId);
+        return seats.pupilsAt(seriesId);
     }
 
     /** Whether the user sits at the table. */
     public boolean sitsAt(long seriesId, long userId) {
-        return jdbc.prepareStatement("SELECT 1 FROM series_participant WHERE series_id = ? AND user_id = ?", statement -> {
-            statement.setLong(1, seriesId);
-            statement.setLong(2, userId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return seats.sitsAt(seriesId, userId);
     }
 
     public List<Long> participants(long seriesId) {
-        return longs("SELECT user_id FROM series_participant WHERE series_id = ? ORDER BY user_id", seriesId);
+        return seats.participants(seriesId);
     }
 
     public String partyName(long partyId) {
-        return jdbc.prepareStatement("SELECT name FROM party WHERE id = ?", statement -> {
-            statement.setLong(1, partyId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "?";
-            }
-        });
+        return seats.partyName(partyId).stream().findFirst().orElse("?");
     }
 
     /**
@@ -61,32 +52,7 @@ public class MeetingTables {
      * purpose (and, for the SOT, this hulpvraag): they will see the pupil under its alias.
      */
     public List<String> partiesWithoutConsent(long seriesId, long pupilId, MeetingType purpose, String hulpvraag) {
-        return jdbc.prepareStatement("""
-                SELECT DISTINCT p.name FROM series_participant sp
-                  JOIN user_account u ON u.id = sp.user_id
-                  JOIN party p ON p.id = u.party_id
-                 WHERE sp.series_id = ? AND p.type NOT IN ('SCHOOL_BOARD', 'MUNICIPALITY')
-                   AND u.role NOT IN ('PRIVACY_OFFICER', 'ADMIN')
-                   AND NOT EXISTS (SELECT 1 FROM consent c
-                                    WHERE c.pupil_id = ? AND c.party_id = p.id AND c.purpose = ?
-                                      AND (? <> 'SOT' OR lower(c.hulpvraag) = lower(?))
-                                      AND c.withdrawn_on IS NULL AND c.given_on <= current_date
-                                      AND (c.valid_until IS NULL OR c.valid_until >= current_date))
-                 ORDER BY p.name
-                """, statement -> {
-            statement.setLong(1, seriesId);
-            statement.setLong(2, pupilId);
-            statement.setString(3, purpose.name());
-            statement.setString(4, purpose.name());
-            statement.setString(5, hulpvraag);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        });
+        return seats.partiesWithoutConsent(seriesId, pupilId, purpose.name(), hulpvraag);
     }
 
     /** Absence figures of a pupil: computed from the absence records, else entered by hand. */
@@ -140,19 +106,6 @@ public class MeetingTables {
                 }
             }
             return figures;
-        });
-    }
-
-    private List<Long> longs(String sql, long parameter) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setLong(1, parameter);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
         });
     }
 }

@@ -48,7 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MeetingView extends VerticalLayout implements HasUrlParameter<Long> {
 
 
-    private final MeetingService meetings;
+    private final MeetingSession session;
+    private final ItemPanel.Factory panels;
     private final LiveMeetings live;
     private final CovenantRules covenant;
     private final DuoReportDialog.Factory duoDialogs;
@@ -64,13 +65,14 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private final AttendanceService attendance;
     private AttendancePanel attendancePanel;
 
-    public MeetingView(MeetingService meetings, LiveMeetings live, CovenantRules covenant, DuoReportDialog.Factory duoDialogs,
-                       AgendaRegistrationDialog.Factory registrations, MeetingQueries queries, MinutesService minutesService,
-                       AttendanceService attendance) {
+    public MeetingView(MeetingSession session, ItemPanel.Factory panels, LiveMeetings live, CovenantRules covenant,
+                       DuoReportDialog.Factory duoDialogs, AgendaRegistrationDialog.Factory registrations, MeetingQueries queries,
+                       MinutesService minutesService, AttendanceService attendance) {
         this.attendance = attendance;
         this.minutesService = minutesService;
         this.queries = queries;
-        this.meetings = meetings;
+        this.session = session;
+        this.panels = panels;
         this.live = live;
         this.covenant = covenant;
         this.duoDialogs = duoDialogs;
@@ -141,12 +143,12 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         actions.setAlignItems(Alignment.CENTER);
         if (chair && (meeting.status() == Meeting.Status.PLANNED || meeting.status() == Meeting.Status.OPEN)) {
             if (meeting.status() == Meeting.Status.PLANNED) {
-                Button open = new Button(getTranslation("meeting.open"), e -> Forms.submit(Map.of(), () -> meetings.open(viewer, meetingId)));
+                Button open = new Button(getTranslation("meeting.open"), e -> Forms.submit(Map.of(), () -> session.open(viewer, meetingId)));
                 open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 open.setId("meeting-open");
                 actions.add(open);
             } else {
-                Button close = new Button(getTranslation("meeting.close"), e -> Forms.submit(Map.of(), () -> meetings.close(viewer, meetingId)));
+                Button close = new Button(getTranslation("meeting.close"), e -> Forms.submit(Map.of(), () -> session.close(viewer, meetingId)));
                 close.setId("meeting-close");
                 actions.add(close);
             }
@@ -157,13 +159,19 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             actions.add(minutes);
         }
         if (meeting.status() != Meeting.Status.CLOSED && meeting.status() != Meeting.Status.CANCELLED
-                && MeetingService.mayRegister(viewer, table.type())) {
+                && AgendaRegistration.mayRegister(viewer, table.type())) {
             Button register = new Button(getTranslation("meeting.register"), e -> registrations.open(viewer, meetingId, table, this::refresh));
             register.setId("meeting-register");
             actions.add(register);
         }
         VerticalLayout header = new VerticalLayout(title, actions,
                 new Paragraph(getTranslation("meeting.policy." + covenant.meeting(table.type()).minutesPolicy())));
+        if (openedEarly(meeting)) {
+            Paragraph early = new Paragraph(getTranslation("meeting.openedEarly", DutchDates.LONG_DATE_TIME.format(meeting.openedAt()),
+                    DutchDates.LONG_DATE_TIME.format(meeting.startsAt())));
+            early.setId("meeting-opened-early");
+            header.add(early);
+        }
         header.setPadding(false);
         return header;
     }
@@ -172,14 +180,23 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                                       Meeting meeting, MeetingSeries table) {
         VerticalLayout list = new VerticalLayout(new H3(getTranslation("meeting.agenda")));
         list.setWidth("24rem");
+        list.getStyle().set("flex-shrink", "0");
         list.setPadding(false);
         list.setId("agenda");
         if (agenda.isEmpty()) {
             list.add(new Paragraph(getTranslation("meeting.agenda.empty")));
         }
+        boolean follows = liveNow && !chair;
+        if (follows && !agenda.isEmpty()) {
+            Paragraph why = new Paragraph(getTranslation("meeting.show.disabled"));
+            why.setId("agenda-follows");
+            list.add(why);
+        }
         for (MeetingService.AgendaEntry entry : agenda) {
             HorizontalLayout row = new HorizontalLayout();
             row.setAlignItems(Alignment.CENTER);
+            row.setWidthFull();
+            row.setWrap(true); // long reasons wrap inside the agenda column instead of running under the notes
             row.addClassName("agenda-row");
             if (entry.item().id().equals(current)) {
                 row.addClassName("current");
@@ -191,7 +208,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             }
             Button go = new Button(liveNow && chair ? getTranslation("meeting.goTo") : getTranslation("meeting.show"), e -> {
                 if (liveNow && chair) {
-                    Forms.submit(Map.of(), () -> meetings.moveTo(viewer, meetingId, entry.item().id()));
+                    Forms.submit(Map.of(), () -> session.moveTo(viewer, meetingId, entry.item().id()));
                 } else {
                     selectedItemId = entry.item().id();
                     refresh();
@@ -199,7 +216,10 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             });
             go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             go.addClassName("agenda-go");
-            go.setEnabled(!liveNow || chair);
+            go.setEnabled(!follows);
+            if (follows) {
+                go.getElement().setAttribute("title", getTranslation("meeting.show.disabled"));
+            }
             row.add(go);
             list.add(row);
         }
@@ -218,10 +238,12 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             keep.update(screen, false);
             panel = keep;
         } else {
-            List<UserAccount> participants = meetings.participants(table.id());
-            panel = new ItemPanel(meetings, covenant, viewer, table, participants, screen);
+            panel = panels.create(viewer, table, screen);
         }
         column.add(panel);
+        if (screen.facts() != null) {
+            column.add(new FactsPanel(screen.facts()));
+        }
         boolean ownPupil = viewer.role() == Role.CARE_COORDINATOR && currentEntry.pupil() != null
                 && currentEntry.pupil().schoolId() != null && viewer.worksAt(currentEntry.pupil().schoolId());
         if (ownPupil) {
@@ -241,5 +263,11 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         }
         open.forEach(a -> section.add(ActionLine.of(a)));
         return section;
+    }
+
+    /** Opened on an earlier day than planned: participants should know the meeting did not start at its date. */
+    private static boolean openedEarly(Meeting meeting) {
+        return meeting.openedAt() != null && java.time.LocalDate.ofInstant(meeting.openedAt(), nl.casustafel.platform.ClockFactory.AMSTERDAM)
+                .isBefore(java.time.LocalDate.ofInstant(meeting.startsAt(), nl.casustafel.platform.ClockFactory.AMSTERDAM));
     }
 }

@@ -101,7 +101,7 @@ public final class MeetingViews {
     public record Note(long id, long itemId, String text, Disclosure writtenUnder, String author, String party,
                        @Nullable Instant createdAt, String category, WriterBasis writerBasis) {
 
-        static Note of(MeetingService.NoteView view) {
+        static Note of(AgendaContent.NoteView view) {
             AgendaNote n = view.note();
             return new Note(n.id(), n.itemId(), n.text(), n.writtenUnder(), view.author(), view.party(), n.createdAt(),
                     n.category(), n.writerBasis());

@@ -37,12 +37,14 @@ public class MyMeetingsView extends VerticalLayout {
 
 
     private final MeetingService meetings;
+    private final MeetingPlanning plans;
     private final Viewer viewer = CurrentUser.require();
     private final Grid<Meeting> grid = new Grid<>();
     private final Map<Long, MeetingSeries> tables = new LinkedHashMap<>();
 
-    public MyMeetingsView(MeetingService meetings, MeetingSeriesRepository series, SeriesDialog.Factory seriesDialogs) {
+    public MyMeetingsView(MeetingService meetings, MeetingPlanning plans, MeetingSeriesRepository series, SeriesDialog.Factory seriesDialogs) {
         this.meetings = meetings;
+        this.plans = plans;
         setSizeFull();
         series.findByParticipant(viewer.userId()).forEach(s -> tables.put(s.id(), s));
         HorizontalLayout planning = new HorizontalLayout();
@@ -55,7 +57,7 @@ public class MyMeetingsView extends VerticalLayout {
         }
         tables.values().stream().filter(s -> Objects.equals(s.chairId(), viewer.userId())).forEach(s -> {
             Button next = new Button(getTranslation("meetings.planNext", s.name()), e -> {
-                if (Forms.submit(Map.of(), () -> meetings.planNext(viewer, s.id()))) {
+                if (Forms.submit(Map.of(), () -> plans.planNext(viewer, s.id()))) {
                     Forms.saved(getTranslation("meetings.planned"));
                     refresh();
                 }
@@ -87,7 +89,7 @@ public class MyMeetingsView extends VerticalLayout {
         Button cancel = new Button(getTranslation("meetings.cancel"), e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("meetings.cancel.title"), getTranslation("meetings.cancel.text"),
                     getTranslation("meetings.cancel"), ok -> {
-                        if (Forms.submit(Map.of(), () -> meetings.cancel(viewer, meeting.id()))) {
+                        if (Forms.submit(Map.of(), () -> plans.cancel(viewer, meeting.id()))) {
                             refresh();
                         }
                     });
@@ -106,7 +108,7 @@ public class MyMeetingsView extends VerticalLayout {
         when.setValue(meeting.startsAt().atZone(ClockFactory.AMSTERDAM).toLocalDateTime());
         dialog.add(when);
         Button save = new Button(getTranslation("action.save"), e -> {
-            if (Forms.submit(Map.of("startsAt", when), () -> meetings.move(viewer, meeting.id(),
+            if (Forms.submit(Map.of("startsAt", when), () -> plans.move(viewer, meeting.id(),
                     when.getValue() == null ? null : when.getValue().atZone(ClockFactory.AMSTERDAM).toInstant()))) {
                 dialog.close();
                 refresh();

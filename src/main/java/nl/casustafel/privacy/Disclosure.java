@@ -4,7 +4,7 @@ package nl.casustafel.privacy;
 public enum Disclosure {
     /** Herkenbaar: by name, with a legal basis. */
     IDENTIFIED,
-    /** Geanonimiseerd: under an alias, with school year and absence figures only. */
+    /** Gepseudonimiseerd: under an alias, with school year and absence figures only. */
     PSEUDONYMOUS,
     /** Niet zichtbaar. */
     NONE

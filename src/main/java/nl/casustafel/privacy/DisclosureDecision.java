@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What the privacy kernel decided for one viewer and one pupil in one context: the disclosure, the
  * fields allowed, the basis when identified, and why, as a message key of the UI bundle with its
- * parameters ("Geanonimiseerd: er is nog geen DUO-melding").
+ * parameters ("Gepseudonimiseerd: er is nog geen DUO-melding").
  */
 public record DisclosureDecision(Disclosure disclosure,
                                  Set<PupilField> fields,

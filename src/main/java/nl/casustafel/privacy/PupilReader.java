@@ -28,9 +28,11 @@ public class PupilReader {
     private final DisclosurePolicy policy;
     private final Explanations explanations;
     private final AccessLog accessLog;
+    private final java.time.Clock clock;
 
     PupilReader(PupilRecords records, Seats tables, DisclosurePolicy policy, Explanations explanations,
-                AccessLog accessLog) {
+                AccessLog accessLog, java.time.Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.tables = tables;
         this.policy = policy;
@@ -69,6 +71,35 @@ public class PupilReader {
         }
         accessLog.record(viewer, reads);
         return views;
+    }
+
+    /**
+     * The facts about one pupil the viewer may see at a table ({@link DisclosedFacts}); empty when the viewer
+     * does not see the pupil there. Reading them by name is logged like any identified read.
+     */
+    @Transactional
+    public Optional<DisclosedFacts> facts(Viewer viewer, long pupilId, long seriesId, String where) {
+        Optional<PupilView> seen = read(viewer, pupilId, seriesId, where);
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        PupilView pupil = seen.get();
+        boolean absence = pupil.fields().contains(PupilField.ABSENCE);
+        if (pupil.disclosure() != Disclosure.IDENTIFIED) {
+            return Optional.of(new DisclosedFacts(pupil, absence, List.of(), List.of()));
+        }
+        PupilFacts facts = records.load(List.of(pupilId)).get(pupilId).facts();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        List<DisclosedFacts.DuoReport> reports = new ArrayList<>();
+        facts.openDuoReports().forEach(r -> reports.add(new DisclosedFacts.DuoReport(r.kind(), r.reportedOn(), r.reference(), null)));
+        facts.closedDuoReports().forEach(r -> reports.add(new DisclosedFacts.DuoReport(null, r.reportedOn(), r.reference(), r.closedOn())));
+        reports.sort(java.util.Comparator.comparing(DisclosedFacts.DuoReport::reportedOn).reversed());
+        List<DisclosedFacts.Consent> consents = facts.consents().stream()
+                .sorted(java.util.Comparator.comparing(PupilFacts.ConsentFact::givenOn).reversed())
+                .map(c -> new DisclosedFacts.Consent(c.partyName(), c.purpose(), c.hulpvraag(), c.givenOn(), c.validUntil(),
+                        c.withdrawnOn(), c.validOn(today)))
+                .toList();
+        return Optional.of(new DisclosedFacts(pupil, absence, reports, consents));
     }
 
     /**

@@ -55,6 +55,9 @@ class CalendarApiTest implements CasustafelTestProperties {
     @Inject
     AccountService accounts;
     @Inject
+    nl.casustafel.meeting.MeetingPlanning planning;
+    @Inject
+    nl.casustafel.meeting.AgendaRegistration registration;
     MeetingService meetings;
     @Inject
     MeetingSeriesRepository series;
@@ -83,15 +86,15 @@ class CalendarApiTest implements CasustafelTestProperties {
         series.addParticipant(table.id(), chair.userId());
         series.addParticipant(table.id(), accounts.viewer("leerplicht.dijkstad").orElseThrow().userId());
         Instant nextWeek = LocalDate.now(ClockFactory.AMSTERDAM).plusDays(8).atTime(10, 0).atZone(ClockFactory.AMSTERDAM).toInstant();
-        meeting = meetings.plan(chair, table.id(), nextWeek, "Lokaal 12, Dijkstad College");
-        cancelled = meetings.cancel(chair, meetings.plan(chair, table.id(), nextWeek.plusSeconds(86_400), null).id());
+        meeting = planning.plan(chair, table.id(), nextWeek, "Lokaal 12, Dijkstad College");
+        cancelled = planning.cancel(chair, planning.plan(chair, table.id(), nextWeek.plusSeconds(86_400), null).id());
         pupil = identities.findByBsn(PUPIL_BSN).orElseThrow();
-        meetings.register(chair, meeting.id(), MeetingService.Registration.of(pupil.pupilId()));
+        registration.register(chair, meeting.id(), nl.casustafel.meeting.AgendaRegistration.Registration.of(pupil.pupilId()));
     }
 
     @AfterAll
     void cleanUp() {
-        meetings.cancel(chair, meeting.id());
+        planning.cancel(chair, meeting.id());
         sql.update("DELETE FROM calendar_feed WHERE user_id = " + chair.userId());
     }
 

@@ -38,6 +38,9 @@ class AttendanceApiTest implements CasustafelTestProperties {
     @Inject
     MeetingFixtures fixtures;
     @Inject
+    nl.casustafel.meeting.MeetingPlanning planning;
+    @Inject
+    nl.casustafel.meeting.AgendaRegistration registration;
     MeetingService meetings;
     @Inject
     MinutesService minutes;
@@ -176,7 +179,7 @@ class AttendanceApiTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         long meetingId = fixtures.planNextWeek(table).id();
         long pupil = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
-        meetings.register(chair, meetingId, MeetingService.Registration.of(pupil));
+        registration.register(chair, meetingId, AgendaRegistration.Registration.of(pupil));
         put(meetingId, "zorg.dijkstad", Map.of("attendance", List.of(line(officer, "PRESENT"))));
         PupilIdentity identity = fixtures.identity(pupil);
         String raw = get(meetingId, "leerplicht.dijkstad").raw();

@@ -33,6 +33,9 @@ class AttendanceBrowserTest implements CasustafelTestProperties {
     @Inject
     MeetingFixtures fixtures;
     @Inject
+    nl.casustafel.meeting.MeetingPlanning planning;
+    @Inject
+    nl.casustafel.meeting.AgendaRegistration registration;
     MeetingService meetings;
     @Inject
     MinutesService minutes;
@@ -51,7 +54,7 @@ class AttendanceBrowserTest implements CasustafelTestProperties {
         Viewer officer = fixtures.viewer("leerplicht.dijkstad");
         Viewer otherOfficer = fixtures.viewer("leerplicht.veenhoven");
         Viewer nurse = fixtures.viewer("jgz.verpleegkundige");
-        Meeting meeting = meetings.plan(chair, table.id(), Instant.now().plus(20, ChronoUnit.MINUTES), "Lokaal 3");
+        Meeting meeting = planning.plan(chair, table.id(), Instant.now().plus(20, ChronoUnit.MINUTES), "Lokaal 3");
         try (Browser coordinator = new Browser(ui.port()); Browser follower = new Browser(ui.port())) {
             coordinator.signIn(chair.username(), ApiClient.DEMO_PASSWORD);
             coordinator.open("/overleg/" + meeting.id());
@@ -74,14 +77,14 @@ class AttendanceBrowserTest implements CasustafelTestProperties {
         Minutes written = minutes.minutes(officer, meeting.id());
         assertEquals(List.of(chair.displayName(), officer.displayName()), written.present().stream().map(Minutes.Participant::name).toList());
         assertEquals(List.of(nurse.displayName()), written.excused().stream().map(Minutes.Participant::name).toList());
-        meetings.cancel(chair, meeting.id());
+        planning.cancel(chair, meeting.id());
     }
 
     @Test
     void theStartPageShowsTheNextMeetingAndTheCalendar() {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Viewer chair = fixtures.chairOf(table);
-        Meeting meeting = meetings.plan(chair, table.id(), Instant.now().plus(10, ChronoUnit.MINUTES), "Lokaal 4");
+        Meeting meeting = planning.plan(chair, table.id(), Instant.now().plus(10, ChronoUnit.MINUTES), "Lokaal 4");
         try (Browser browser = new Browser(ui.port())) {
             CalendarEntry next = calendar.next(chair).orElseThrow(); // another test's meeting may come first
             browser.signIn(chair.username(), ApiClient.DEMO_PASSWORD);
@@ -101,7 +104,7 @@ class AttendanceBrowserTest implements CasustafelTestProperties {
             browser.press("#next-meeting-link");
             browser.waitForText("#attendance", "Aanwezigheid");
         } finally {
-            meetings.cancel(chair, meeting.id());
+            planning.cancel(chair, meeting.id());
         }
     }
 }

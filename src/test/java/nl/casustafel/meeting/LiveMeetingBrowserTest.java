@@ -32,7 +32,13 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
     @Inject
     UiServer ui;
     @Inject
-    MeetingService meetings;
+    AgendaNotes notes;
+    @Inject
+    MeetingPlanning planning;
+    @Inject
+    AgendaRegistration registration;
+    @Inject
+    MeetingSession session;
     @Inject
     MeetingSeriesRepository series;
     @Inject
@@ -57,11 +63,11 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
     void officerFollowsTheChairAndSeesTheNameOnceTheDuoReportIsRecorded() {
         Viewer chair = accounts.viewer("zorg.dijkstad").orElseThrow();
         long table = series.findByName("Verzuimoverleg Dijkstad College").orElseThrow().id();
-        Meeting meeting = meetings.plan(chair, table, Instant.now().plus(1, ChronoUnit.HOURS), null);
+        Meeting meeting = planning.plan(chair, table, Instant.now().plus(1, ChronoUnit.HOURS), null);
         PupilIdentity first = identities.findByBsn("350627526").orElseThrow();  // lives in Dijkstad, no DUO report
         PupilIdentity second = identities.findByBsn("547080104").orElseThrow(); // lives in Dijkstad, no DUO report
-        meetings.register(chair, meeting.id(), MeetingService.Registration.of(first.pupilId()));
-        meetings.register(chair, meeting.id(), MeetingService.Registration.of(second.pupilId()));
+        registration.register(chair, meeting.id(), AgendaRegistration.Registration.of(first.pupilId()));
+        registration.register(chair, meeting.id(), AgendaRegistration.Registration.of(second.pupilId()));
 
         try (Browser coordinator = new Browser(ui.port()); Browser officer = new Browser(ui.port())) {
             coordinator.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
@@ -77,7 +83,7 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
             coordinator.waitForText("#current-pupil", second.fullName());
             officer.waitForText("#current-pupil", "Leerling ");
             String officerSees = officer.text("#current-pupil");
-            assertTrue(officerSees.contains("Geanonimiseerd"), officerSees);
+            assertTrue(officerSees.contains("Gepseudonimiseerd"), officerSees);
             assertFalse(officer.driver().getPageSource().contains(second.familyName()), "the officer's page holds no name");
             assertFalse(officer.driver().getPageSource().contains(first.familyName()), "nor the other pupil's");
 
@@ -98,19 +104,19 @@ class LiveMeetingBrowserTest implements CasustafelTestProperties {
         Viewer chair = accounts.viewer("zorg.dijkstad").orElseThrow();
         Viewer nurse = accounts.viewer("jgz.verpleegkundige").orElseThrow();
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
-        Meeting meeting = meetings.plan(chair, table.id(), Instant.now().plus(1, ChronoUnit.HOURS), null);
+        Meeting meeting = planning.plan(chair, table.id(), Instant.now().plus(1, ChronoUnit.HOURS), null);
         long pupil = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD,
                 p -> !java.util.Set.of("350627526", "547080104").contains(fixtures.bsn(p.pupilId()))); // the other test's pupils
-        AgendaItem item = meetings.register(chair, meeting.id(), MeetingService.Registration.of(pupil)).item();
+        AgendaItem item = registration.register(chair, meeting.id(), AgendaRegistration.Registration.of(pupil)).item();
         java.time.LocalDate today = java.time.LocalDate.now(nl.casustafel.platform.ClockFactory.AMSTERDAM);
         consents.record(chair, pupil, new nl.casustafel.consent.ConsentService.NewConsent(
                 parties.findByName("CJG Dijkstreek (JGZ)").orElseThrow().id(), nl.casustafel.covenant.MeetingType.VERZUIMOVERLEG, null,
                 java.util.List.of("IDENTITY", "ABSENCE", "HEALTH"), true, true, "M. Ouder", nl.casustafel.consent.ConsentMethod.WRITTEN,
                 today, null));
-        meetings.addNote(nurse, item.id(), "buikpijnklachten, huisarts betrokken", "HEALTH");
+        notes.addNote(nurse, item.id(), "buikpijnklachten, huisarts betrokken", "HEALTH");
         duoReports.record(chair, pupil, new nl.casustafel.duo.DuoReportService.NewReport(nl.casustafel.covenant.DuoReportKind.RELATIVE_16H,
                 today, "DUO-LIVE-PROV-" + pupil));
-        meetings.open(chair, meeting.id());
+        session.open(chair, meeting.id());
 
         try (Browser officer = new Browser(ui.port())) {
             officer.signIn("leerplicht.dijkstad", ApiClient.DEMO_PASSWORD);

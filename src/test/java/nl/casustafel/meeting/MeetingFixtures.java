@@ -40,18 +40,18 @@ class MeetingFixtures {
 
     private final MeetingSeriesRepository series;
     private final MeetingTables tables;
-    private final MeetingService meetings;
+    private final MeetingPlanning planning;
     private final AccountService accounts;
     private final PupilIdentityRepository identities;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final TestBsns bsns;
 
-    MeetingFixtures(MeetingSeriesRepository series, MeetingTables tables, MeetingService meetings, AccountService accounts,
+    MeetingFixtures(MeetingSeriesRepository series, MeetingTables tables, MeetingPlanning planning, AccountService accounts,
                     PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx, TestBsns bsns) {
         this.series = series;
         this.tables = tables;
-        this.meetings = meetings;
+        this.planning = planning;
         this.accounts = accounts;
         this.identities = identities;
         this.jdbc = jdbc;
@@ -92,7 +92,7 @@ class MeetingFixtures {
 
     /** A meeting of the table next week, planned by its chair. */
     Meeting planNextWeek(MeetingSeries table) {
-        return meetings.plan(chairOf(table), table.id(),
+        return planning.plan(chairOf(table), table.id(),
                 LocalDate.now(ClockFactory.AMSTERDAM).plusDays(7).atTime(9, TABLES.get() % 50).atZone(ClockFactory.AMSTERDAM).toInstant(),
                 null);
     }

@@ -37,7 +37,11 @@ class MeetingScreenAccessLogBrowserTest implements CasustafelTestProperties {
     @Inject
     MeetingFixtures fixtures;
     @Inject
-    MeetingService meetings;
+    MeetingActions actions;
+    @Inject
+    AgendaNotes notes;
+    @Inject
+    AgendaRegistration registration;
     @Inject
     PupilIdentityRepository identities;
     @Inject
@@ -57,10 +61,10 @@ class MeetingScreenAccessLogBrowserTest implements CasustafelTestProperties {
         Meeting meeting = fixtures.planNextWeek(table);
         long first = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
         long second = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
-        long item = meetings.register(chair, meeting.id(), MeetingService.Registration.of(first)).item().id();
-        meetings.register(chair, meeting.id(), MeetingService.Registration.of(second));
-        meetings.addNote(chair, item, "Moeder belt de mentor.");
-        meetings.addAction(chair, item, "Huisbezoek plannen", chair.userId(), LocalDate.now(ClockFactory.AMSTERDAM).plusDays(10),
+        long item = registration.register(chair, meeting.id(), AgendaRegistration.Registration.of(first)).item().id();
+        registration.register(chair, meeting.id(), AgendaRegistration.Registration.of(second));
+        notes.addNote(chair, item, "Moeder belt de mentor.");
+        actions.addAction(chair, item, "Huisbezoek plannen", chair.userId(), LocalDate.now(ClockFactory.AMSTERDAM).plusDays(10),
                 MeetingAction.Kind.GENERAL);
 
         try (Browser browser = new Browser(ui.port())) {

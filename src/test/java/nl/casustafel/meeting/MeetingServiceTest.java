@@ -48,6 +48,16 @@ class MeetingServiceTest implements CasustafelTestProperties {
     @Inject
     MeetingService meetings;
     @Inject
+    MeetingActions actions;
+    @Inject
+    DuoReportFollowUp duoFollowUp;
+    @Inject
+    AgendaNotes notes;
+    @Inject
+    MeetingPlanning planning;
+    @Inject
+    AgendaRegistration registration;
+    @Inject
     MeetingQueries queries;
     @Inject
     MeetingFixtures fixtures;
@@ -68,7 +78,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
 
-        MeetingService.Registered registered = meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil));
+        AgendaRegistration.Registered registered = registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil));
 
         assertEquals(List.of(), registered.warnings());
         assertEquals(1, registered.item().position());
@@ -78,7 +88,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals("Leerling 1", seen.alias());
         assertNull(seen.name());
         assertNull(seen.birthDate());
-        assertRefused("pupilId", () -> meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil)));
+        assertRefused("pupilId", () -> registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil)));
     }
 
     @Test
@@ -89,19 +99,19 @@ class MeetingServiceTest implements CasustafelTestProperties {
         // The officer sits at the table and sees this pupil by name (DUO report, sworn for Dijkstad), yet may not register.
         long reported = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
         recordDuoReport(reported, "DUO-MTG-0001");
-        assertRefused("pupilId", () -> meetings.register(officer(), meeting.id(), MeetingService.Registration.of(reported)));
+        assertRefused("pupilId", () -> registration.register(officer(), meeting.id(), AgendaRegistration.Registration.of(reported)));
         long other = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
-        assertRefused("pupilId", () -> meetings.register(nurse(), meeting.id(), MeetingService.Registration.of(other)));
+        assertRefused("pupilId", () -> registration.register(nurse(), meeting.id(), AgendaRegistration.Registration.of(other)));
 
         // The care coordinator of another school: not at this table; and once seated, still not with own pupils.
         long veenhovenPupil = fixtures.freshPupil(VEENHOVEN_LYCEUM, VEENHOVEN);
         Viewer otherSchool = fixtures.viewer("zorg.veenhoven");
-        assertRefused("meetingId", () -> meetings.register(otherSchool, meeting.id(), MeetingService.Registration.of(veenhovenPupil)));
+        assertRefused("meetingId", () -> registration.register(otherSchool, meeting.id(), AgendaRegistration.Registration.of(veenhovenPupil)));
         fixtures.addParticipant(table, "zorg.veenhoven");
-        assertRefused("pupilId", () -> meetings.register(otherSchool, meeting.id(), MeetingService.Registration.of(veenhovenPupil)));
+        assertRefused("pupilId", () -> registration.register(otherSchool, meeting.id(), AgendaRegistration.Registration.of(veenhovenPupil)));
 
         assertTrue(meetings.agenda(school(), meeting.id()).isEmpty(), "nothing refused reached the agenda");
-        meetings.register(school(), meeting.id(), MeetingService.Registration.of(reported));
+        registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(reported));
         assertEquals(1, meetings.agenda(school(), meeting.id()).size());
     }
 
@@ -112,8 +122,8 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.SOT);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(VEENHOVEN_LYCEUM, VEENHOVEN);
-        assertRefused("hulpvraag", () -> meetings.register(sotChair(), meeting.id(), sot(pupil, "  ")));
-        assertRefused("hulpvraag", () -> meetings.register(sotChair(), meeting.id(), MeetingService.Registration.of(pupil)));
+        assertRefused("hulpvraag", () -> registration.register(sotChair(), meeting.id(), sot(pupil, "  ")));
+        assertRefused("hulpvraag", () -> registration.register(sotChair(), meeting.id(), AgendaRegistration.Registration.of(pupil)));
         assertTrue(meetings.agenda(sotChair(), meeting.id()).isEmpty());
     }
 
@@ -126,13 +136,13 @@ class MeetingServiceTest implements CasustafelTestProperties {
                 "Faalangst bij toetsen", List.of("IDENTITY", "ABSENCE"), true, true, "J. Ouder", ConsentMethod.WRITTEN,
                 LocalDate.now(ClockFactory.AMSTERDAM).minusDays(1), null));
 
-        List<String> withConsent = meetings.register(sotChair(), first.id(), sot(pupil, "faalangst bij toetsen")).warnings();
+        List<String> withConsent = registration.register(sotChair(), first.id(), sot(pupil, "faalangst bij toetsen")).warnings();
         assertEquals(1, withConsent.size(), withConsent.toString());
         assertFalse(withConsent.getFirst().contains(CJG), "the CJG has consent for this hulpvraag: " + withConsent);
         assertTrue(withConsent.getFirst().contains(SWV) && withConsent.getFirst().contains(ANKER), withConsent.toString());
 
-        Meeting second = meetings.planNext(sotChair(), table.id());
-        List<String> newHulpvraag = meetings.register(sotChair(), second.id(), sot(pupil, "Zorgen over de thuissituatie")).warnings();
+        Meeting second = planning.planNext(sotChair(), table.id());
+        List<String> newHulpvraag = registration.register(sotChair(), second.id(), sot(pupil, "Zorgen over de thuissituatie")).warnings();
         assertEquals(1, newHulpvraag.size(), newHulpvraag.toString());
         assertTrue(newHulpvraag.getFirst().startsWith("Er is nog geen toestemming voor deze hulpvraag voor: "), newHulpvraag.getFirst());
         assertTrue(newHulpvraag.getFirst().contains(CJG), "a new hulpvraag needs new consent: " + newHulpvraag);
@@ -152,11 +162,11 @@ class MeetingServiceTest implements CasustafelTestProperties {
         consents.record(sotChair(), pupil, new ConsentService.NewConsent(parties.findByName(CJG).orElseThrow().id(), MeetingType.SOT,
                 "Faalangst bij toetsen", List.of("IDENTITY", "ABSENCE"), true, true, "J. Ouder", ConsentMethod.WRITTEN,
                 LocalDate.now(ClockFactory.AMSTERDAM).minusDays(1), null));
-        meetings.register(sotChair(), first.id(), sot(pupil, "Faalangst bij toetsen"));
+        registration.register(sotChair(), first.id(), sot(pupil, "Faalangst bij toetsen"));
         assertEquals(Disclosure.IDENTIFIED, only(meetings.agenda(nurse(), first.id())).pupil().disclosure());
 
-        Meeting second = meetings.planNext(sotChair(), table.id());
-        List<String> warnings = meetings.register(sotChair(), second.id(), sot(pupil, "Zorgen over de thuissituatie")).warnings();
+        Meeting second = planning.planNext(sotChair(), table.id());
+        List<String> warnings = registration.register(sotChair(), second.id(), sot(pupil, "Zorgen over de thuissituatie")).warnings();
         assertTrue(warnings.getFirst().contains(CJG), warnings.toString());
         assertEquals(Disclosure.PSEUDONYMOUS, only(meetings.agenda(nurse(), second.id())).pupil().disclosure(),
                 "the warning promised the alias until consent for the new hulpvraag is recorded");
@@ -172,13 +182,13 @@ class MeetingServiceTest implements CasustafelTestProperties {
         Viewer school = school(); // registers without sitting at the thuiszitterstafel
         String informedBy = "Marieke de Vries (zorgcoördinator)";
 
-        assertRefused("reason", () -> meetings.register(school, meeting.id(), tzt(pupil, null, true, true, true, informedBy)));
-        assertRefused("reason", () -> meetings.register(school, meeting.id(), tzt(pupil, "SPIJBELEN", true, true, true, informedBy)));
-        assertRefused("checks", () -> meetings.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", true, null, true, informedBy)));
-        assertRefused("checks", () -> meetings.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", null, false, false, informedBy)));
-        assertRefused("parentsInformedBy", () -> meetings.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", false, false, true, " ")));
+        assertRefused("reason", () -> registration.register(school, meeting.id(), tzt(pupil, null, true, true, true, informedBy)));
+        assertRefused("reason", () -> registration.register(school, meeting.id(), tzt(pupil, "SPIJBELEN", true, true, true, informedBy)));
+        assertRefused("checks", () -> registration.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", true, null, true, informedBy)));
+        assertRefused("checks", () -> registration.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", null, false, false, informedBy)));
+        assertRefused("parentsInformedBy", () -> registration.register(school, meeting.id(), tzt(pupil, "NO_SUITABLE_PLACE", false, false, true, " ")));
 
-        MeetingService.Registered registered = meetings.register(school, meeting.id(),
+        AgendaRegistration.Registered registered = registration.register(school, meeting.id(),
                 tzt(pupil, "NO_SUITABLE_PLACE", false, false, true, informedBy));
         assertEquals(List.of(), registered.warnings());
         assertEquals("NO_SUITABLE_PLACE", registered.item().reason());
@@ -197,14 +207,14 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting first = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
-        AgendaItem item = meetings.register(school(), first.id(), MeetingService.Registration.of(pupil)).item();
+        AgendaItem item = registration.register(school(), first.id(), AgendaRegistration.Registration.of(pupil)).item();
         LocalDate today = LocalDate.now(ClockFactory.AMSTERDAM);
-        MeetingAction action = meetings.addAction(school(), item.id(), "Huisbezoek afleggen", officer().userId(), today.plusDays(10),
+        MeetingAction action = actions.addAction(school(), item.id(), "Huisbezoek afleggen", officer().userId(), today.plusDays(10),
                 MeetingAction.Kind.GENERAL);
-        Meeting next = meetings.planNext(school(), table.id());
+        Meeting next = planning.planNext(school(), table.id());
 
-        assertEquals(List.of(action.id()), ids(meetings.openActionsAt(school(), table.id())));
-        assertTrue(ids(meetings.openActionsOf(officer())).contains(action.id()));
+        assertEquals(List.of(action.id()), ids(actions.openActionsAt(school(), table.id())));
+        assertTrue(ids(actions.openActionsOf(officer())).contains(action.id()));
         MeetingViews.MeetingDetail nextMeeting = queries.detail(school(), next.id());
         assertEquals(List.of(action.id()), nextMeeting.carriedOver().stream().map(MeetingViews.Action::id).toList());
         assertEquals("Huisbezoek afleggen", nextMeeting.carriedOver().getFirst().what());
@@ -212,11 +222,11 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals(List.of(action.id()), firstMeeting.actions().stream().map(MeetingViews.Action::id).toList());
         assertTrue(firstMeeting.carriedOver().isEmpty(), "agreed in this meeting, not carried over into it");
 
-        assertRefused("actionId", () -> meetings.complete(school(), action.id()));
-        MeetingAction done = meetings.complete(officer(), action.id());
+        assertRefused("actionId", () -> actions.complete(school(), action.id()));
+        MeetingAction done = actions.complete(officer(), action.id());
         assertEquals(today, done.doneOn());
-        assertTrue(meetings.openActionsAt(school(), table.id()).isEmpty());
-        assertFalse(ids(meetings.openActionsOf(officer())).contains(action.id()));
+        assertTrue(actions.openActionsAt(school(), table.id()).isEmpty());
+        assertFalse(ids(actions.openActionsOf(officer())).contains(action.id()));
         assertTrue(queries.detail(school(), next.id()).carriedOver().isEmpty());
     }
 
@@ -225,17 +235,17 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
-        AgendaItem item = meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil)).item();
+        AgendaItem item = registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil)).item();
         LocalDate today = LocalDate.now(ClockFactory.AMSTERDAM);
 
-        assertRefused("ownerId", () -> meetings.addAction(school(), item.id(), "Melden bij DUO", officer().userId(), null,
+        assertRefused("ownerId", () -> actions.addAction(school(), item.id(), "Melden bij DUO", officer().userId(), null,
                 MeetingAction.Kind.DUO_REPORT));
-        MeetingAction agreed = meetings.addAction(officer(), item.id(), "School meldt bij DUO", school().userId(), null,
+        MeetingAction agreed = actions.addAction(officer(), item.id(), "School meldt bij DUO", school().userId(), null,
                 MeetingAction.Kind.DUO_REPORT);
         assertEquals(schoolDays.plus(today, 3), agreed.dueOn());
-        assertEquals(agreed.dueOn(), meetings.duoReportDueOn());
+        assertEquals(agreed.dueOn(), duoFollowUp.dueOn());
         assertTrue(agreed.open());
-        assertRefused("actionId", () -> meetings.complete(school(), agreed.id()));
+        assertRefused("actionId", () -> actions.complete(school(), agreed.id()));
 
         recordDuoReport(pupil, "DUO-MTG-0002");
 
@@ -243,7 +253,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals(agreed.id(), done.id());
         assertEquals(today, done.doneOn());
         assertFalse(done.overdue(done.dueOn().plusDays(30)));
-        assertTrue(meetings.openActionsAt(school(), table.id()).isEmpty());
+        assertTrue(actions.openActionsAt(school(), table.id()).isEmpty());
     }
 
     @Test
@@ -251,8 +261,8 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.SOT);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(VEENHOVEN_LYCEUM, VEENHOVEN);
-        AgendaItem item = meetings.register(sotChair(), meeting.id(), sot(pupil, "Onderzoek naar dyslexie")).item();
-        assertRefused("kind", () -> meetings.addAction(sotChair(), item.id(), "Melden bij DUO", sotChair().userId(), null,
+        AgendaItem item = registration.register(sotChair(), meeting.id(), sot(pupil, "Onderzoek naar dyslexie")).item();
+        assertRefused("kind", () -> actions.addAction(sotChair(), item.id(), "Melden bij DUO", sotChair().userId(), null,
                 MeetingAction.Kind.DUO_REPORT));
     }
 
@@ -279,10 +289,10 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD); // no DUO report: the officer sees the alias
-        AgendaItem item = meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil)).item();
+        AgendaItem item = registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil)).item();
 
-        AgendaNote byOfficer = meetings.addNote(officer(), item.id(), "Leerplicht neemt contact op met ouders.");
-        AgendaNote bySchool = meetings.addNote(school(), item.id(), "Zus zit in klas 3B; gesprek met mentor gepland.");
+        AgendaNote byOfficer = notes.addNote(officer(), item.id(), "Leerplicht neemt contact op met ouders.");
+        AgendaNote bySchool = notes.addNote(school(), item.id(), "Zus zit in klas 3B; gesprek met mentor gepland.");
         assertEquals(Disclosure.PSEUDONYMOUS, byOfficer.writtenUnder());
         assertEquals(Disclosure.IDENTIFIED, bySchool.writtenUnder());
 
@@ -292,10 +302,10 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals("Peter Jansen", forSchool.getFirst().author());
         assertEquals("Gemeente Dijkstad", forSchool.getFirst().party());
         assertEquals(Disclosure.PSEUDONYMOUS, forSchool.getFirst().writtenUnder());
-        List<MeetingService.NoteView> forOfficer = meetings.notes(officer(), item.id());
+        List<AgendaContent.NoteView> forOfficer = meetings.notes(officer(), item.id());
         assertEquals(List.of(byOfficer.id()), forOfficer.stream().map(n -> n.note().id()).toList());
 
-        assertRefused("text", () -> meetings.addNote(officer(), item.id(), "   "));
+        assertRefused("text", () -> notes.addNote(officer(), item.id(), "   "));
         assertRefused("meetingId", () -> meetings.notes(fixtures.viewer("zorg.veenhoven"), item.id()));
     }
 
@@ -310,8 +320,8 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
-        AgendaItem item = meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil)).item();
-        AgendaNote note = meetings.addNote(school(), item.id(), "Gesprek met mentor gepland.");
+        AgendaItem item = registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil)).item();
+        AgendaNote note = notes.addNote(school(), item.id(), "Gesprek met mentor gepland.");
         assertEquals(List.of(note.id()), meetings.notes(school(), item.id()).stream().map(n -> n.note().id()).toList());
     }
 
@@ -322,21 +332,21 @@ class MeetingServiceTest implements CasustafelTestProperties {
         MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
         Meeting meeting = fixtures.planNextWeek(table);
         long pupil = fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD);
-        AgendaItem item = meetings.register(school(), meeting.id(), MeetingService.Registration.of(pupil)).item();
+        AgendaItem item = registration.register(school(), meeting.id(), AgendaRegistration.Registration.of(pupil)).item();
         int read = item.version();
 
-        AgendaItem saved = meetings.updateOutcome(school(), item.id(), read, "Gesprek met ouders binnen twee weken.", officer().userId());
+        AgendaItem saved = notes.updateOutcome(school(), item.id(), read, "Gesprek met ouders binnen twee weken.", officer().userId());
         assertEquals(read + 1, saved.version());
         InvalidInputException refused = assertRefused("outcome",
-                () -> meetings.updateOutcome(school(), item.id(), read, "Afwachten.", null));
+                () -> notes.updateOutcome(school(), item.id(), read, "Afwachten.", null));
         assertTrue(refused.getMessage().startsWith("Iemand anders heeft de uitkomst intussen aangepast."), refused.getMessage());
 
         AgendaItem stored = only(meetings.agenda(school(), meeting.id())).item();
         assertEquals("Gesprek met ouders binnen twee weken.", stored.outcome());
         assertEquals(officer().userId(), stored.caseManagerId());
         assertEquals(saved.version(), stored.version());
-        assertRefused("outcome", () -> meetings.updateOutcome(officer(), item.id(), saved.version(), "Afwachten.", null));
-        assertRefused("caseManagerId", () -> meetings.updateOutcome(school(), item.id(), saved.version(), "Afwachten.",
+        assertRefused("outcome", () -> notes.updateOutcome(officer(), item.id(), saved.version(), "Afwachten.", null));
+        assertRefused("caseManagerId", () -> notes.updateOutcome(school(), item.id(), saved.version(), "Afwachten.",
                 fixtures.viewer("zorg.veenhoven").userId()));
     }
 
@@ -347,13 +357,13 @@ class MeetingServiceTest implements CasustafelTestProperties {
                 LocalDate.now(ClockFactory.AMSTERDAM), reference));
     }
 
-    private static MeetingService.Registration sot(long pupil, String hulpvraag) {
-        return new MeetingService.Registration(pupil, hulpvraag, null, null, null, null, null);
+    private static AgendaRegistration.Registration sot(long pupil, String hulpvraag) {
+        return new AgendaRegistration.Registration(pupil, hulpvraag, null, null, null, null, null);
     }
 
-    private static MeetingService.Registration tzt(long pupil, String reason, Boolean consent, Boolean duo, Boolean parentsKnow,
+    private static AgendaRegistration.Registration tzt(long pupil, String reason, Boolean consent, Boolean duo, Boolean parentsKnow,
                                                    String informedBy) {
-        return new MeetingService.Registration(pupil, null, reason, consent, duo, parentsKnow, informedBy);
+        return new AgendaRegistration.Registration(pupil, null, reason, consent, duo, parentsKnow, informedBy);
     }
 
     private static InvalidInputException assertRefused(String field, Executable call) {

@@ -42,6 +42,10 @@ class MinutesPdfTest implements CasustafelTestProperties {
     @Inject
     MeetingService meetings;
     @Inject
+    MeetingActions actions;
+    @Inject
+    AgendaNotes notes;
+    @Inject
     MinutesService minutes;
     @Inject
     MeetingSeriesRepository series;
@@ -68,10 +72,10 @@ class MinutesPdfTest implements CasustafelTestProperties {
         MeetingService.AgendaEntry second = agenda.get(1);
         PupilIdentity firstPupil = identity(first.item().pupilId());
 
-        meetings.addNote(chair, first.item().id(), "Gesprek met " + firstPupil.fullName() + " over de ochtenden gevoerd.");
-        MeetingAction duo = meetings.addAction(chair, first.item().id(), "Verzuimmelding bij DUO doen", chair.userId(), null,
+        notes.addNote(chair, first.item().id(), "Gesprek met " + firstPupil.fullName() + " over de ochtenden gevoerd.");
+        MeetingAction duo = actions.addAction(chair, first.item().id(), "Verzuimmelding bij DUO doen", chair.userId(), null,
                 MeetingAction.Kind.DUO_REPORT);
-        MeetingAction visit = meetings.addAction(chair, second.item().id(), "Huisbezoek met het gezin plannen", officer.userId(),
+        MeetingAction visit = actions.addAction(chair, second.item().id(), "Huisbezoek met het gezin plannen", officer.userId(),
                 LocalDate.now(ClockFactory.AMSTERDAM).plusDays(14), MeetingAction.Kind.GENERAL);
         long duoAgreed = meetings.actionsOfMeeting(meetingId).stream().filter(a -> a.kind() == MeetingAction.Kind.DUO_REPORT).count();
 
@@ -125,14 +129,14 @@ class MinutesPdfTest implements CasustafelTestProperties {
         MeetingService.AgendaEntry hidden = aliased.getFirst();
 
         AgendaItem namedItem = named.item();
-        meetings.updateOutcome(chair, namedItem.id(), meetings.agenda(chair, meetingId).stream()
+        notes.updateOutcome(chair, namedItem.id(), meetings.agenda(chair, meetingId).stream()
                 .filter(e -> e.item().id().equals(namedItem.id())).findFirst().orElseThrow().item().version(),
                 "Faalangsttraining via het CJG; evaluatie over zes weken.", nurse.userId());
         AgendaItem hiddenItem = meetings.agenda(chair, meetingId).stream()
                 .filter(e -> e.item().id().equals(hidden.item().id())).findFirst().orElseThrow().item();
-        meetings.updateOutcome(chair, hiddenItem.id(), hiddenItem.version(), "Uitkomst alleen voor wie de leerling kent.", null);
-        meetings.addNote(chair, hiddenItem.id(), "Notitie onder naam van de school.");
-        meetings.addNote(nurse, hiddenItem.id(), "Notitie onder schuilnaam van het CJG.");
+        notes.updateOutcome(chair, hiddenItem.id(), hiddenItem.version(), "Uitkomst alleen voor wie de leerling kent.", null);
+        notes.addNote(chair, hiddenItem.id(), "Notitie onder naam van de school.");
+        notes.addNote(nurse, hiddenItem.id(), "Notitie onder schuilnaam van het CJG.");
 
         PdfText nurses = PdfText.of(minutes.pdf(nurse, meetingId).content());
         PupilIdentity namedPupil = identity(consented);
@@ -169,9 +173,9 @@ class MinutesPdfTest implements CasustafelTestProperties {
         AgendaItem item = meetings.agenda(chair, meetingId).stream().filter(e -> e.item().pupilId() == notified)
                 .findFirst().orElseThrow().item();
         long expert = users.findByUsername("swv.orthopedagoog").orElseThrow().id();
-        meetings.updateOutcome(chair, item.id(), item.version(), "Deeltijdrooster van twee ochtenden; onderwijszorgarrangement aangevraagd.",
+        notes.updateOutcome(chair, item.id(), item.version(), "Deeltijdrooster van twee ochtenden; onderwijszorgarrangement aangevraagd.",
                 expert);
-        meetings.addAction(chair, item.id(), "Onderwijszorgarrangement bespreken met school", expert,
+        actions.addAction(chair, item.id(), "Onderwijszorgarrangement bespreken met school", expert,
                 LocalDate.now(ClockFactory.AMSTERDAM).plusDays(21), MeetingAction.Kind.GENERAL);
 
         int identifiedSeen = 0;

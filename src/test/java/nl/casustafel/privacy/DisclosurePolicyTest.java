@@ -158,7 +158,7 @@ class DisclosurePolicyTest {
         DisclosureDecision d = policy.decide(VIEWERS.get("LPA_DIJKSTAD"), pupil(DIJKSTAD, false, List.of(), List.of()), atVerzuimoverleg());
         assertEquals(Disclosure.PSEUDONYMOUS, d.disclosure());
         assertEquals(EnumSet.of(PupilField.ALIAS, PupilField.SCHOOL_YEAR, PupilField.ABSENCE), d.fields());
-        assertEquals("Geanonimiseerd: er is nog geen DUO-melding.", explain(d));
+        assertEquals("Gepseudonimiseerd: er is nog geen DUO-melding.", explain(d));
     }
 
     @Test

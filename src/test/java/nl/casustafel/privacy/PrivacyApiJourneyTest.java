@@ -66,7 +66,7 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
         assertNull(before.birthDate());
         assertNull(before.bsn());
         assertNull(before.address());
-        assertEquals("Geanonimiseerd: er is nog geen DUO-melding.", before.explanation());
+        assertEquals("Gepseudonimiseerd: er is nog geen DUO-melding.", before.explanation());
 
         HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/pupils/" + pupil + "/duo-reports",
                 Map.of("kind", "RELATIVE_16H", "reportedOn", LocalDate.now().minusDays(1).toString(), "duoReference", "DUO-TEST-0001"))
@@ -103,7 +103,7 @@ class PrivacyApiJourneyTest implements CasustafelTestProperties {
         PupilView dijkstad = api.get(officer, "/api/pupils/" + handleAtVerzuimoverleg(school, buitenleerling), PupilView.class);
         assertEquals(Disclosure.PSEUDONYMOUS, dijkstad.disclosure());
         assertNull(dijkstad.id());
-        assertEquals("Geanonimiseerd: de leerling woont niet in een gemeente waarvoor u beëdigd bent.", dijkstad.explanation());
+        assertEquals("Gepseudonimiseerd: de leerling woont niet in een gemeente waarvoor u beëdigd bent.", dijkstad.explanation());
         assertFalse(dijkstad.explanation().contains("Veenhoven"), "the reason does not reveal where the pupil lives");
 
         PupilView veenhoven = api.get(api.token("leerplicht.veenhoven"), "/api/pupils/" + buitenleerling, PupilView.class);

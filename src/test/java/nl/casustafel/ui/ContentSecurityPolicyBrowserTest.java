@@ -9,7 +9,7 @@ import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.meeting.Meeting;
 import nl.casustafel.meeting.MeetingSeriesRepository;
-import nl.casustafel.meeting.MeetingService;
+import nl.casustafel.meeting.MeetingPlanning;
 import nl.casustafel.platform.UiServer;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.pupil.PupilSearch;
@@ -39,7 +39,7 @@ class ContentSecurityPolicyBrowserTest implements CasustafelTestProperties {
     @Inject
     PupilService pupils;
     @Inject
-    MeetingService meetings;
+    MeetingPlanning planning;
     @Inject
     MeetingSeriesRepository series;
 
@@ -53,7 +53,7 @@ class ContentSecurityPolicyBrowserTest implements CasustafelTestProperties {
         Viewer coordinator = accounts.viewer("zorg.dijkstad").orElseThrow();
         PupilView pupil = pupils.listOwnSchools(coordinator, PupilSearch.all()).getFirst();
         long table = series.findByName("Verzuimoverleg Dijkstad College").orElseThrow().id();
-        Meeting meeting = meetings.plan(coordinator, table, Instant.now().plus(1, ChronoUnit.HOURS), null);
+        Meeting meeting = planning.plan(coordinator, table, Instant.now().plus(1, ChronoUnit.HOURS), null);
 
         try (Browser browser = new Browser(ui.port())) {
             browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);

@@ -43,8 +43,8 @@ class WhyBrowserTest implements CasustafelTestProperties {
             officer.open("/aan-tafel");
             WebElement aliasRow = officer.visibleWithText("#table-grid vaadin-grid-cell-content", "Leerling 1");
             aliasRow.findElement(By.cssSelector(".why-button")).click();
-            WebElement why = officer.visibleWithText(".why-text", "Geanonimiseerd");
-            assertTrue(why.getText().startsWith("Geanonimiseerd: "), why.getText());
+            WebElement why = officer.visibleWithText(".why-text", "Gepseudonimiseerd");
+            assertTrue(why.getText().startsWith("Gepseudonimiseerd: "), why.getText());
             PupilIdentity buitenleerling = identities.findByBsn("243078353").orElseThrow();
             assertFalse(officer.driver().getPageSource().contains(buitenleerling.familyName() + "</"),
                     "a pupil living in another municipality is not named");
