@@ -82,15 +82,6 @@ class ArchitectureTest {
             // The pupil list and the data-subject requests read the tables a pupil is discussed at.
             new KnownCycle("pupil", "meeting", "MeetingTables", "MeetingSeries", "MeetingSeriesRepository"),
             new KnownCycle("rights", "meeting", "MeetingTables", "MeetingSeries", "MeetingSeriesRepository"),
-            // The menu of ui.MainLayout names every view; it should come from the views' @Menu annotations.
-            new KnownCycle("ui", "absence", "AbsenceImportView", "SignalWorkListView"),
-            new KnownCycle("ui", "admin", "AdminView"),
-            new KnownCycle("ui", "pupil", "CaseListView", "PupilListView"),
-            new KnownCycle("ui", "meeting", "MyMeetingsView"),
-            // The home page (ui.HomeView) shows notices, actions and reconfirmations of the features; it
-            // should be a feature of its own above them.
-            new KnownCycle("ui", "consent", "WithdrawalNotices", "Notice"),
-            new KnownCycle("ui", "meeting", "MeetingQueries", "ActionLine"),
             // ui.PupilBadge shows a PupilView; the access log view sits in audit, below privacy.
             new KnownCycle("audit", "ui", "DutchDatePicker", "Forms", "MainLayout"));
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.micronaut.context.annotation.Prototype;
@@ -21,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.DutchComponentTexts;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
  * file, never held in memory), sees the preview (what will be imported and every rejected row with
  * its line and reason) and imports it, all or nothing, with progress.
  */
+@Menu(title = "nav.absenceImport", order = 4, icon = "vaadin:upload")
 @Route(value = "verzuim/import", layout = MainLayout.class)
 @PageTitle("Verzuim importeren | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")
@@ -63,6 +66,7 @@ public class AbsenceImportView extends VerticalLayout {
                 getUI().ifPresent(ui -> ui.access(() -> received(uploaded)))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
+        upload.setI18n(DutchComponentTexts.upload(this::getTranslation));
         upload.setId("absence-upload");
         progress.setVisible(false);
         progress.setId("absence-progress");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import nl.casustafel.ui.MainLayout;
 import java.util.List;
 
 /** Verzuimsignalen: the school's work list, thresholds reached first, each signal explained with its numbers. */
+@Menu(title = "nav.absenceSignals", order = 3, icon = "vaadin:exclamation-circle-o")
 @Route(value = "verzuim/signalen", layout = MainLayout.class)
 @PageTitle("Verzuimsignalen | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")

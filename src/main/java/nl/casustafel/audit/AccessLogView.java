@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import nl.casustafel.ui.MainLayout;
 import java.util.Map;
 
 /** Toegangslogboek: the privacy officer searches identified reads by pupil number, user and period. */
+@Menu(title = "nav.accessLog", order = 6, icon = "vaadin:records")
 @Route(value = "toegangslogboek", layout = MainLayout.class)
 @PageTitle("Toegangslogboek | Casustafel")
 @RolesAllowed("PRIVACY_OFFICER")

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Mijn overleggen: the meetings of the tables the user sits at; the chair plans, moves and cancels them. */
+@Menu(title = "nav.meetings", order = 2, icon = "vaadin:calendar-user")
 @Route(value = "overleggen", layout = MainLayout.class)
 @PageTitle("Mijn overleggen | Casustafel")
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",

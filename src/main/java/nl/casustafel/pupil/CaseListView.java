@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import nl.casustafel.ui.MainLayout;
 
 
 /** Aan tafel: the pupils on the case lists of the tables the user sits at, each as the user may see it. */
+@Menu(title = "nav.atTable", order = 5, icon = "vaadin:group")
 @Route(value = "aan-tafel", layout = MainLayout.class)
 @PageTitle("Aan tafel | Casustafel")
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",

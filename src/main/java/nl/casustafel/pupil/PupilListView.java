@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Leerlingen: the pupils of the school staff member's own schools, by name and school year. */
+@Menu(title = "nav.pupils", order = 1, icon = "vaadin:users")
 @Route(value = "leerlingen", layout = MainLayout.class)
 @PageTitle("Leerlingen | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")

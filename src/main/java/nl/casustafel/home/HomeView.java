@@ -1,10 +1,11 @@
-package nl.casustafel.ui;
+package nl.casustafel.home;
 
 import nl.casustafel.platform.DutchDates;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -14,10 +15,16 @@ import nl.casustafel.consent.WithdrawalNotices;
 import nl.casustafel.meeting.ActionLine;
 import nl.casustafel.meeting.MeetingQueries;
 import nl.casustafel.meeting.MeetingViews;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.MainLayout;
 
-/** Home: who is signed in, in which role, for which party. */
+/**
+ * Home: who is signed in, in which role, for which party, and what the features ask of them (open
+ * actions, withdrawn consents, consents to reconfirm). A feature of its own, above those it shows.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Casustafel")
+@Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @PermitAll
 @Prototype
 public class HomeView extends VerticalLayout {
