@@ -21,6 +21,7 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.DutchComponentTexts;
 import nl.casustafel.ui.Forms;
@@ -77,7 +78,8 @@ public class AbsenceImportView extends VerticalLayout {
         rejected.setId("absence-rejected");
         rejected.setVisible(false);
         sample.addColumn(AbsenceRecord::line).setHeader(getTranslation("absence.import.col.line")).setFlexGrow(0).setWidth("8em");
-        sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
+        Grid.Column<AbsenceRecord> recordId = sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
+        NarrowScreens.hideWhenNarrow(sample, recordId);
         sample.addColumn(AbsenceRecord::pupilId).setHeader(getTranslation("absence.import.col.pupil"));
         sample.addColumn(r -> DutchDates.DATE.format(r.date())).setHeader(getTranslation("absence.import.col.date"));
         sample.addColumn(r -> r.lessonHour() != null ? getTranslation("absence.import.hour", r.lessonHour())

@@ -121,6 +121,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table),
                 itemColumn(keep, screen, table));
         body.setWidthFull();
+        body.addClassName("meeting-body");
         body.setFlexGrow(1, body.getComponentAt(1));
         add(body, carriedOver(screen.openActions()));
     }
@@ -166,6 +167,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                                       Meeting meeting, MeetingSeries table) {
         VerticalLayout list = new VerticalLayout(new H3(getTranslation("meeting.agenda")));
         list.setWidth("24rem");
+        list.addClassName("meeting-agenda");
         list.setPadding(false);
         list.setId("agenda");
         if (agenda.isEmpty()) {

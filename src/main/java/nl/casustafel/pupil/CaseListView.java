@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
@@ -34,9 +35,10 @@ public class CaseListView extends VerticalLayout {
         Grid<PupilView> grid = new Grid<>();
         grid.addColumn(PupilView::table).setHeader(getTranslation("atTable.col.table")).setFlexGrow(2);
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.pupil")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        Grid.Column<PupilView> birthDate = grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
-        grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        Grid.Column<PupilView> school = grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, birthDate, school);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().ref(),
                 e.getItem().seriesId() == null ? QueryParameters.empty() : QueryParameters.of("tafel", String.valueOf(e.getItem().seriesId())))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
@@ -60,15 +61,17 @@ public class PupilListView extends VerticalLayout {
         name.setLabel(getTranslation("pupils.name"));
 
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.name")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        Grid.Column<PupilView> birthDate = grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
-        grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        Grid.Column<PupilView> school = grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, birthDate, school);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PupilDetailView.class, e.getItem().ref())));
 
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
+        filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(new H2(getTranslation("pupils.title")), filters, grid);
         expand(grid);
