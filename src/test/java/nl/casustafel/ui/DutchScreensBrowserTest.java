@@ -90,7 +90,7 @@ class DutchScreensBrowserTest implements CasustafelTestProperties {
     }
 
     @Test
-    void pupilPageMeetingImportAndMissingPageAreDutch() {
+    void pupilPageMeetingImportDatePickerAndMissingPageAreDutch() {
         List<String> english = new ArrayList<>();
         try (Browser browser = new Browser(ui.port())) {
             browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
@@ -98,6 +98,11 @@ class DutchScreensBrowserTest implements CasustafelTestProperties {
                 browser.open(path);
                 english.addAll(englishOn(browser, path));
             }
+            browser.open("/verzuim/signalen");
+            browser.script("document.querySelector('#signal-on').open();");
+            browser.waitForVaadin();
+            assertTrue(browser.shownTexts().contains("Vandaag"), "the date picker's overlay is open");
+            english.addAll(englishOn(browser, "/verzuim/signalen (date picker open)"));
             browser.open("/bestaat-niet");
             assertEquals("Pagina niet gevonden", browser.text("#not-found"));
             english.addAll(englishOn(browser, "/bestaat-niet"));
