@@ -54,31 +54,6 @@ class ArchitectureTest {
     /** Features allowed to use every repository: the demo loader writes the whole demo region, every feature's tables. */
     private static final Set<String> USE_ALL_REPOSITORIES = Set.of("demo");
 
-    /**
-     * Dependencies the cycle check leaves out: known cycles still to be broken (issue 10), as
-     * origin feature, target feature and the target classes. Do not add to this list; remove from it.
-     */
-    private static final List<KnownCycle> KNOWN_CYCLES = List.of(
-            // The menu of ui.MainLayout names every view; it should come from the views' @Menu annotations.
-            new KnownCycle("ui", "absence", "AbsenceImportView", "SignalWorkListView"),
-            new KnownCycle("ui", "admin", "AdminView"),
-            new KnownCycle("ui", "pupil", "CaseListView", "PupilListView"),
-            new KnownCycle("ui", "meeting", "MyMeetingsView"),
-            // The home page (ui.HomeView) shows notices, actions and reconfirmations of the features; it
-            // should be a feature of its own above them.
-            new KnownCycle("ui", "consent", "WithdrawalNotices", "Notice"),
-            new KnownCycle("ui", "meeting", "MeetingQueries", "ActionLine"));
-
-    private record KnownCycle(String from, String to, String... targets) {
-        SliceRule ignoredIn(SliceRule rule) {
-            return rule.ignoreDependency(
-                    describe("in " + from, (JavaClass c) -> feature(c).equals(from)),
-                    describe(to + "." + String.join("/", targets), (JavaClass c) -> feature(c).equals(to)
-                            && Arrays.stream(c.getName().substring(c.getPackageName().length() + 1).split("\\$"))
-                            .anyMatch(part -> Arrays.asList(targets).contains(part))));
-        }
-    }
-
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
@@ -86,11 +61,9 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesHaveNoCycles() {
-        SliceRule rule = slices().matching("nl.casustafel.(*)..").should().beFreeOfCycles();
-        for (KnownCycle known : KNOWN_CYCLES) {
-            rule = known.ignoredIn(rule);
-        }
-        rule.check(MAIN);
+        // No exceptions: the last known cycles were broken in issue 10 (seats and identity inside privacy, the
+        // menu from @Menu, the pupil page in casefile, the home page in home, events with their publishers).
+        slices().matching("nl.casustafel.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -187,6 +187,75 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Makes the page a screen of this size: a phone (touch, mobile viewport) below 800 pixels wide,
+     * else a desktop window. The page is reloaded by the caller ({@link #open}).
+     */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
+    }
+
+    /** Saves what the window shows as a PNG. */
+    public void screenshot(java.nio.file.Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How many pixels the page is wider than the window (0: nothing runs off the right edge). */
+    public long horizontalOverflow() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);")).longValue();
+    }
+
+    /**
+     * Everything on the page a user sees or hears, through the components' shadow DOM: the text of
+     * every visible element and the {@code aria-label}, {@code title} and {@code placeholder} of every
+     * visible element, the latter as {@code attribute=value}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> shownTexts() {
+        waitForVaadin();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                const visible = el => {
+                  if (!el || !el.getClientRects || el.getClientRects().length === 0) return false;
+                  const style = getComputedStyle(el);
+                  return style.visibility !== 'hidden' && style.display !== 'none';
+                };
+                const walk = root => {
+                  for (const node of root.childNodes) {
+                    if (node.nodeType === 3) {
+                      const text = node.textContent.trim();
+                      const parent = node.parentElement || (node.parentNode && node.parentNode.host);
+                      if (text && visible(parent)) out.push(text);
+                    } else if (node.nodeType === 1) {
+                      if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) continue;
+                      if (visible(node)) {
+                        for (const name of ['aria-label', 'title', 'placeholder']) {
+                          const value = node.getAttribute(name);
+                          if (value) out.push(name + '=' + value);
+                        }
+                      }
+                      if (node.shadowRoot) walk(node.shadowRoot);
+                      walk(node);
+                    }
+                  }
+                };
+                walk(document.body);
+                return out;
+                """);
+    }
+
+    /** Runs a script in the page and returns its answer. */
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
     /** Waits until Vaadin has no request in flight. */
     public void waitForVaadin() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""

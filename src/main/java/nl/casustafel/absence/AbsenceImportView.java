@@ -15,13 +15,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.DutchComponentTexts;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
 
@@ -41,6 +44,7 @@ import java.util.stream.Collectors;
  * file, never held in memory), sees the preview (what will be imported and every rejected row with
  * its line and reason) and imports it, all or nothing, with progress.
  */
+@Menu(title = "nav.absenceImport", order = 4, icon = "vaadin:upload")
 @Route(value = "verzuim/import", layout = MainLayout.class)
 @PageTitle("Verzuim importeren | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")
@@ -69,6 +73,7 @@ public class AbsenceImportView extends VerticalLayout {
                 getUI().ifPresent(ui -> ui.access(() -> received(uploaded)))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
+        upload.setI18n(DutchComponentTexts.upload(this::getTranslation));
         upload.setId("absence-upload");
         progress.setVisible(false);
         progress.setId("absence-progress");
@@ -81,7 +86,8 @@ public class AbsenceImportView extends VerticalLayout {
         rejected.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         rejected.setVisible(false);
         sample.addColumn(AbsenceRecord::line).setHeader(getTranslation("absence.import.col.line")).setFlexGrow(0).setWidth("8em");
-        sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
+        Grid.Column<AbsenceRecord> recordId = sample.addColumn(AbsenceRecord::recordId).setHeader(getTranslation("absence.import.col.recordId"));
+        NarrowScreens.hideWhenNarrow(sample, recordId);
         sample.addColumn(r -> pupilNames.getOrDefault(r.pupilId(), getTranslation("absence.import.pupilNotShown")))
                 .setHeader(getTranslation("absence.import.col.pupil")).setFlexGrow(2);
         sample.addColumn(r -> DutchDates.DATE.format(r.date())).setHeader(getTranslation("absence.import.col.date"));

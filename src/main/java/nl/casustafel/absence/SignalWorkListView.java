@@ -23,6 +23,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -33,6 +34,7 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.DutchDates;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.MainLayout;
@@ -51,6 +53,7 @@ import java.util.stream.IntStream;
  * filtered, sorted by any column, exported as CSV; a row opens the pupil (click twice, Enter, or its button) and
  * offers the school to record the DUO report.
  */
+@Menu(title = "nav.absenceSignals", order = 3, icon = "vaadin:exclamation-circle-o")
 @Route(value = "verzuim/signalen", layout = MainLayout.class)
 @PageTitle("Verzuimsignalen | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")
@@ -110,6 +113,8 @@ public class SignalWorkListView extends VerticalLayout implements BeforeEnterObs
         columns.forEach((key, column) -> column.setKey(key.name()).setSortable(true)
                 .setComparator(new SignalSort.Order(key, false).comparator()));
         grid.addComponentColumn(this::actions).setHeader(getTranslation("absence.signals.col.actions")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, columns.get(SignalSort.Key.SCHOOL_YEAR), columns.get(SignalSort.Key.UNAUTHORISED),
+                columns.get(SignalSort.Key.SICK), columns.get(SignalSort.Key.LATE), columns.get(SignalSort.Key.DUO_REPORT));
     }
 
     private HorizontalLayout filters(SignalExport export) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import nl.casustafel.ui.MainLayout;
 
 
 /** Beheer: parties of the covenant, schools and accounts. No case content. */
+@Menu(title = "nav.admin", order = 7, icon = "vaadin:cog")
 @Route(value = "beheer", layout = MainLayout.class)
 @PageTitle("Beheer | Casustafel")
 @RolesAllowed({"ADMIN", "PRIVACY_OFFICER"})

@@ -31,6 +31,7 @@ import nl.casustafel.covenant.PupilField;
 import nl.casustafel.duo.DuoReport;
 import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.duo.DuoReportService;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.retention.ClosingPanel;
@@ -138,7 +139,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         Grid<DuoReport> grid = new Grid<>();
         grid.addColumn(r -> DutchDates.DATE.format(r.reportedOn())).setHeader(getTranslation("duo.col.date"));
         grid.addColumn(r -> getTranslation("duoKind." + r.kind())).setHeader(getTranslation("duo.col.kind")).setFlexGrow(3);
-        grid.addColumn(DuoReport::duoReference).setHeader(getTranslation("duo.col.reference"));
+        Grid.Column<DuoReport> reference = grid.addColumn(DuoReport::duoReference).setHeader(getTranslation("duo.col.reference"));
+        NarrowScreens.hideWhenNarrow(grid, reference);
         grid.addColumn(r -> r.open() ? getTranslation("duo.open") : getTranslation("duo.closedOn", DutchDates.DATE.format(r.closedOn())))
                 .setHeader(getTranslation("duo.col.status"));
         if (viewer.role() == Role.ATTENDANCE_OFFICER) {
@@ -176,8 +178,9 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
             grid.addColumn(c -> DutchDates.DATE.format(c.givenOn())).setHeader(getTranslation("consent.col.givenOn"));
             grid.addColumn(c -> getTranslation("meetingType." + c.purpose()) + (c.hulpvraag() == null ? "" : ": " + c.hulpvraag()))
                     .setHeader(getTranslation("consent.col.purpose")).setFlexGrow(3);
-            grid.addColumn(c -> (c.givenByParent() ? getTranslation("consent.parent") + " " : "")
+            Grid.Column<Consent> givers = grid.addColumn(c -> (c.givenByParent() ? getTranslation("consent.parent") + " " : "")
                     + (c.givenByPupil() ? getTranslation("consent.pupil") : "")).setHeader(getTranslation("consent.col.givers"));
+            NarrowScreens.hideWhenNarrow(grid, givers);
             grid.addColumn(c -> c.withdrawn() ? getTranslation("consent.withdrawnOn", DutchDates.DATE.format(c.withdrawnOn()))
                     : getTranslation("consent.valid")).setHeader(getTranslation("consent.col.status"));
             grid.addComponentColumn(c -> c.withdrawn() ? new Span() : withdrawButton(c));

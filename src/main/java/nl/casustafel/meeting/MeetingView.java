@@ -128,6 +128,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table),
                 itemColumn(keep, screen, table));
         body.setWidthFull();
+        body.addClassName("meeting-body");
         body.setFlexGrow(1, body.getComponentAt(1));
         attendancePanel.reload(meeting.status());
         add(body, attendancePanel, carriedOver(screen.openActions()));
@@ -180,6 +181,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                                       Meeting meeting, MeetingSeries table) {
         VerticalLayout list = new VerticalLayout(new H3(getTranslation("meeting.agenda")));
         list.setWidth("24rem");
+        list.addClassName("meeting-agenda");
         list.getStyle().set("flex-shrink", "0");
         list.setPadding(false);
         list.setId("agenda");

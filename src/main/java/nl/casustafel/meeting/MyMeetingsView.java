@@ -14,11 +14,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
 import nl.casustafel.ui.MainLayout;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Mijn overleggen: the meetings of the tables the user sits at; the chair plans, moves and cancels them. */
+@Menu(title = "nav.meetings", order = 2, icon = "vaadin:calendar-user")
 @Route(value = "overleggen", layout = MainLayout.class)
 @PageTitle("Mijn overleggen | Casustafel")
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
@@ -67,9 +70,10 @@ public class MyMeetingsView extends VerticalLayout {
         });
         grid.addColumn(m -> DutchDates.WEEKDAY_DATE_TIME.format(m.startsAt())).setHeader(getTranslation("meetings.col.when"));
         grid.addColumn(m -> tables.get(m.seriesId()).name()).setHeader(getTranslation("meetings.col.table")).setFlexGrow(2);
-        grid.addColumn(m -> getTranslation("meetingType." + tables.get(m.seriesId()).type())).setHeader(getTranslation("meetings.col.type"));
+        Grid.Column<Meeting> type = grid.addColumn(m -> getTranslation("meetingType." + tables.get(m.seriesId()).type())).setHeader(getTranslation("meetings.col.type"));
         grid.addColumn(m -> getTranslation("meeting.status." + m.status())).setHeader(getTranslation("meetings.col.status"));
-        grid.addColumn(m -> m.location() == null ? "" : m.location()).setHeader(getTranslation("meetings.col.location")).setFlexGrow(2);
+        Grid.Column<Meeting> location = grid.addColumn(m -> m.location() == null ? "" : m.location()).setHeader(getTranslation("meetings.col.location")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, type, location);
         grid.addComponentColumn(this::chairActions);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MeetingView.class, e.getItem().id())));
         grid.setId("meetings-grid");

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -36,6 +37,7 @@ import java.util.Map;
  * period, sees each with its full time and, for a pupil looked up by name or BSN, the pupil's name; exports
  * the search as CSV. An empty result says why.
  */
+@Menu(title = "nav.accessLog", order = 6, icon = "vaadin:records")
 @Route(value = "toegangslogboek", layout = MainLayout.class)
 @PageTitle("Toegangslogboek | Casustafel")
 @RolesAllowed("PRIVACY_OFFICER")

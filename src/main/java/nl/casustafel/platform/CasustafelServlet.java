@@ -3,8 +3,6 @@ package nl.casustafel.platform;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
-import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
 import io.micronaut.context.ApplicationContext;
@@ -26,9 +24,8 @@ final class CasustafelServlet extends VaadinServlet {
                 return new MicronautInstantiator(this, context);
             }
         };
+        // init() runs the service init listeners, Casustafel's beans among them (MicronautInstantiator).
         service.init();
-        context.getBeansOfType(VaadinServiceInitListener.class)
-                .forEach(listener -> listener.serviceInit(new ServiceInitEvent(service)));
         return service;
     }
 }

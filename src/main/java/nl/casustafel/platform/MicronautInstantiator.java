@@ -3,7 +3,10 @@ package nl.casustafel.platform;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.micronaut.context.ApplicationContext;
+
+import java.util.stream.Stream;
 
 /**
  * Lets Micronaut create Casustafel's views and components, so that they get services by
@@ -26,6 +29,16 @@ final class MicronautInstantiator extends DefaultInstantiator {
     @Override
     public <T extends Component> T createComponent(Class<T> componentClass) {
         return isMicronautBean(componentClass) ? context.getBean(componentClass) : super.createComponent(componentClass);
+    }
+
+    /**
+     * Vaadin's own service init listeners and Casustafel's (Micronaut beans), all run by the service's
+     * own initialisation, so that whatever they add (UI listeners, index-page listeners, request handlers)
+     * is in place before the first request.
+     */
+    @Override
+    public Stream<VaadinServiceInitListener> getServiceInitListeners() {
+        return Stream.concat(super.getServiceInitListeners(), context.getBeansOfType(VaadinServiceInitListener.class).stream());
     }
 
     private boolean isMicronautBean(Class<?> type) {

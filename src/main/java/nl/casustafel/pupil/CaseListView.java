@@ -8,9 +8,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
@@ -18,6 +20,7 @@ import nl.casustafel.ui.MainLayout;
 
 
 /** Aan tafel: the pupils on the case lists of the tables the user sits at, each as the user may see it. */
+@Menu(title = "nav.atTable", order = 5, icon = "vaadin:group")
 @Route(value = "aan-tafel", layout = MainLayout.class)
 @PageTitle("Aan tafel | Casustafel")
 @RolesAllowed({"CARE_COORDINATOR", "YOUTH_NURSE", "YOUTH_DOCTOR", "ATTENDANCE_OFFICER", "PARTNERSHIP_COORDINATOR",
@@ -31,9 +34,10 @@ public class CaseListView extends VerticalLayout {
         Grid<PupilView> grid = new Grid<>();
         grid.addColumn(PupilView::table).setHeader(getTranslation("atTable.col.table")).setFlexGrow(2);
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.pupil")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        Grid.Column<PupilView> birthDate = grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
-        grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        Grid.Column<PupilView> school = grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, birthDate, school);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> PupilPage.open(ui, e.getItem().ref(), e.getItem().seriesId())));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("atTable.empty"));

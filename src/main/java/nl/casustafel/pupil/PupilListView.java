@@ -12,10 +12,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Leerlingen: the pupils of the school staff member's own schools, by name and school year. */
+@Menu(title = "nav.pupils", order = 1, icon = "vaadin:users")
 @Route(value = "leerlingen", layout = MainLayout.class)
 @PageTitle("Leerlingen | Casustafel")
 @RolesAllowed("CARE_COORDINATOR")
@@ -58,15 +61,17 @@ public class PupilListView extends VerticalLayout {
         name.setLabel(getTranslation("pupils.name"));
 
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.name")).setFlexGrow(3);
-        grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
+        Grid.Column<PupilView> birthDate = grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
-        grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        Grid.Column<PupilView> school = grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
+        NarrowScreens.hideWhenNarrow(grid, birthDate, school);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> PupilPage.open(ui, e.getItem().ref(), null)));
 
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
+        filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(new H2(getTranslation("pupils.title")), filters, grid);
         expand(grid);

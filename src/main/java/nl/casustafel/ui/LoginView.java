@@ -245,7 +245,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (CurrentUser.get().isPresent()) {
-            event.forwardTo(HomeView.class);
+            event.forwardTo(UiSignIn.HOME);
             return;
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey(IdleSignOut.EXPIRED)) {

@@ -6,43 +6,50 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import io.micronaut.context.annotation.Prototype;
-import nl.casustafel.absence.AbsenceImportView;
-import nl.casustafel.absence.SignalWorkListView;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.admin.AdminView;
-import nl.casustafel.pupil.PupilListView;
-import nl.casustafel.pupil.CaseListView;
-import nl.casustafel.meeting.MyMeetingsView;
 
-import java.util.List;
-
-/** The application frame: navigation that shows only what the user's role may open, and sign-out. */
+/**
+ * The application frame: navigation that shows only what the user's role may open, and sign-out.
+ * The menu is read from the views' {@code @Menu} annotations (title = translation key, order, icon as
+ * {@code vaadin:name}), so the shell names no feature view. Vaadin's own menu filtering knows only
+ * its navigation access control and the servlet principal, neither of which Casustafel uses; each entry
+ * is therefore checked with {@link ViewAccessControl#mayEnter}, the same rule that guards navigation.
+ */
 @Prototype
 public class MainLayout extends AppLayout implements RouterLayout {
 
     private final UiSignIn uiSignIn;
-    private final List<MenuEntry> featureEntries;
 
-    public MainLayout(UiSignIn uiSignIn, List<MenuEntry> featureEntries) {
+    public MainLayout(UiSignIn uiSignIn) {
         this.uiSignIn = uiSignIn;
-        this.featureEntries = featureEntries;
         Viewer viewer = CurrentUser.require();
+        setPrimarySection(Section.NAVBAR);
+        setI18n(new AppLayoutI18n().setDrawer(getTranslation("nav.drawer")));
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle"));
+        toggle.setId("drawer-toggle");
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
         Span who = new Span(viewer.displayName() + " · " + getTranslation("role." + viewer.role()) + " · " + viewer.partyName());
         who.addClassName("app-user");
         who.setId("current-user");
+        who.setTitle(who.getText());
         Button signOut = new Button(getTranslation("nav.signOut"), VaadinIcon.SIGN_OUT.create(), e -> signOut());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClassName("sign-out");
         signOut.setId("sign-out");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, who, signOut);
+        bar.addClassName("app-bar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(who);
@@ -52,25 +59,18 @@ public class MainLayout extends AppLayout implements RouterLayout {
 
     private Component navigation(Viewer viewer) {
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
-        addIfAllowed(nav, viewer, PupilListView.class, "nav.pupils", VaadinIcon.USERS);
-        addIfAllowed(nav, viewer, MyMeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER);
-        addIfAllowed(nav, viewer, SignalWorkListView.class, "nav.absenceSignals", VaadinIcon.EXCLAMATION_CIRCLE_O);
-        addIfAllowed(nav, viewer, AbsenceImportView.class, "nav.absenceImport", VaadinIcon.UPLOAD);
-        addIfAllowed(nav, viewer, CaseListView.class, "nav.atTable", VaadinIcon.GROUP);
-        addIfAllowed(nav, viewer, AdminView.class, "nav.admin", VaadinIcon.COG);
-        return nav;
-    }
-
-    private void addIfAllowed(SideNav nav, Viewer viewer, Class<? extends Component> view, String key, VaadinIcon icon) {
-        if (ViewAccessControl.mayEnter(view, viewer)) {
-            nav.addItem(new SideNavItem(getTranslation(key), view, icon.create()));
-        }
-        for (MenuEntry entry : featureEntries) {
-            if (entry.afterKey().equals(key)) {
-                addIfAllowed(nav, viewer, entry.view(), entry.titleKey(), entry.icon());
+        nav.setId("main-menu");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() != null && ViewAccessControl.mayEnter(entry.menuClass(), viewer)) {
+                SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+                if (entry.icon() != null && entry.icon().contains(":")) {
+                    String[] icon = entry.icon().split(":", 2);
+                    item.setPrefixComponent(new Icon(icon[0], icon[1]));
+                }
+                nav.addItem(item);
             }
         }
+        return nav;
     }
 
     private void signOut() {

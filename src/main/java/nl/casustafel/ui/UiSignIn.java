@@ -22,6 +22,9 @@ import java.util.UUID;
 @Singleton
 public class UiSignIn {
 
+    /** The home page's route; named, not imported, because the home feature sits above the shell. */
+    static final String HOME = "";
+
     static final String SESSION_ATTRIBUTE = "casustafel.sign-in-session";
 
     private final SignInSessions sessions;
@@ -49,7 +52,7 @@ public class UiSignIn {
         CurrentUser.set(viewer);
         registry.register(viewer.userId(), vaadinSession);
         idle.signedIn(vaadinSession);
-        UI.getCurrent().navigate(HomeView.class);
+        UI.getCurrent().navigate(HOME);
     }
 
     /**

@@ -1,4 +1,4 @@
-package nl.casustafel.ui;
+package nl.casustafel.home;
 
 import nl.casustafel.platform.DutchDates;
 
@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -18,10 +19,17 @@ import nl.casustafel.consent.WithdrawalNotices;
 import nl.casustafel.meeting.ActionLine;
 import nl.casustafel.meeting.MeetingQueries;
 import nl.casustafel.meeting.MeetingViews;
+import nl.casustafel.ui.CurrentUser;
+import nl.casustafel.ui.MainLayout;
 
-/** Home: who is signed in, in which role, for which party; the next meeting, the actions due, the calendar. */
+/**
+ * Home: who is signed in, in which role, for which party, and what the features ask of them: the next
+ * meeting, open actions, withdrawn consents, consents to reconfirm, the calendar. A feature of its own,
+ * above those it shows.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Casustafel")
+@Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @PermitAll
 @Prototype
 public class HomeView extends VerticalLayout {
