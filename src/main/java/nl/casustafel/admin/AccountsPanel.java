@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.ui.Forms;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ final class AccountsPanel extends VerticalLayout {
     private final AccountAdministration administration;
     private final Viewer admin;
     private final Grid<AccountAdministration.AccountRow> grid = new Grid<>();
+    private final Grid.Column<AccountAdministration.AccountRow> schools;
+    private final Grid.Column<AccountAdministration.AccountRow> swornFor;
 
     AccountsPanel(AccountAdministration administration, Viewer admin) {
         this.administration = administration;
@@ -34,23 +37,30 @@ final class AccountsPanel extends VerticalLayout {
         create.setId("new-account");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("account-grid");
-        grid.addColumn(AccountAdministration.AccountRow::displayName).setHeader(getTranslation("admin.col.name")).setFlexGrow(2);
-        grid.addColumn(AccountAdministration.AccountRow::username).setHeader(getTranslation("admin.col.username")).setFlexGrow(2);
-        grid.addColumn(a -> getTranslation("role." + a.role())).setHeader(getTranslation("admin.col.role")).setFlexGrow(2);
-        grid.addColumn(a -> getTranslation(a.active() ? "accounts.active" : "accounts.inactive"))
-                .setHeader(getTranslation("accounts.col.status"));
-        grid.addColumn(a -> getTranslation(a.secondFactorEnrolled() ? "accounts.enrolled" : "accounts.notEnrolled"))
-                .setHeader(getTranslation("accounts.col.secondFactor"));
-        grid.addColumn(a -> String.join(", ", a.schools())).setHeader(getTranslation("admin.col.schools"));
-        grid.addColumn(a -> String.join(", ", a.swornFor())).setHeader(getTranslation("admin.col.swornFor"));
+        grid.addColumn(AccountAdministration.AccountRow::displayName).setHeader(getTranslation("admin.col.name"))
+                .setAutoWidth(true).setFrozen(true);
+        // the actions next to the name, so that no scrolling is needed to reach them
         grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.col.actions")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AccountAdministration.AccountRow::username).setHeader(getTranslation("admin.col.username")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation("role." + a.role())).setHeader(getTranslation("admin.col.role")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation(a.active() ? "accounts.active" : "accounts.inactive"))
+                .setHeader(getTranslation("accounts.col.status")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation(a.secondFactorEnrolled() ? "accounts.enrolled" : "accounts.notEnrolled"))
+                .setHeader(getTranslation("accounts.col.secondFactor")).setAutoWidth(true);
+        // schools and sworn municipalities only where the party's kind has them (a school board, a municipality)
+        schools = grid.addColumn(a -> String.join(", ", a.schools())).setHeader(getTranslation("admin.col.schools")).setAutoWidth(true);
+        swornFor = grid.addColumn(a -> String.join(", ", a.swornFor())).setHeader(getTranslation("admin.col.swornFor")).setAutoWidth(true);
         add(create, grid);
         expand(grid);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(administration.accounts(admin));
+        List<AccountAdministration.AccountRow> rows = administration.accounts(admin);
+        schools.setVisible(!administration.schools(admin).isEmpty());
+        swornFor.setVisible(!administration.municipalities(admin).isEmpty());
+        grid.setItems(rows);
+        grid.recalculateColumnWidths();
     }
 
     private Component actions(AccountAdministration.AccountRow account) {
