@@ -16,6 +16,8 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, Long>
 
     List<UserAccount> listOrderByDisplayName();
 
+    List<UserAccount> findByPartyIdOrderByDisplayName(Long partyId);
+
     @Query("SELECT school_id FROM user_school WHERE user_id = :userId")
     Set<Long> findSchoolIds(Long userId);
 

@@ -12,10 +12,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
+import nl.casustafel.covenant.Role;
+import nl.casustafel.account.Viewer;
+import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
 
-
-/** Beheer: parties of the covenant, schools and accounts. No case content. */
+/**
+ * Beheer: the beheerder's own party's accounts (create, deactivate, reset), the beheerlogboek, and the
+ * covenant's parties, schools and accounts. No case content.
+ */
 @Menu(title = "nav.admin", order = 7, icon = "vaadin:cog")
 @Route(value = "beheer", layout = MainLayout.class)
 @PageTitle("Beheer | Casustafel")
@@ -23,11 +28,15 @@ import nl.casustafel.ui.MainLayout;
 @Prototype
 public class AdminView extends VerticalLayout {
 
-
-    public AdminView(AdminOverview overview) {
+    public AdminView(AdminOverview overview, AccountAdministration administration) {
         setSizeFull();
+        Viewer viewer = CurrentUser.require();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
+        if (viewer.role() == Role.ADMIN) {
+            tabs.add(getTranslation("admin.accounts", viewer.partyName()), new AccountsPanel(administration, viewer));
+        }
+        tabs.add(getTranslation("admin.log"), new AdminLogPanel(administration, viewer));
         tabs.add(getTranslation("admin.parties"), parties(overview));
         tabs.add(getTranslation("admin.schools"), schools(overview));
         tabs.add(getTranslation("admin.users"), users(overview));

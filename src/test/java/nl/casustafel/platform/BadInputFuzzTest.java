@@ -135,6 +135,7 @@ class BadInputFuzzTest implements CasustafelTestProperties {
         real.put("officer", String.valueOf(officer));
         real.put("cjg", String.valueOf(cjg));
         target("/api/absence-records", school, Map.of());
+        target("/api/admin/accounts", "beheer", Map.of());
         target("/api/agenda-items/{id}/actions", school, Map.of("id", item));
         target("/api/agenda-items/{id}/notes", school, Map.of("id", item));
         target("/api/agenda-items/{id}/outcome", school, Map.of("id", item));
