@@ -51,8 +51,8 @@ public class AgendaNotes {
     @Transactional
     public AgendaNote addNote(Viewer viewer, long itemId, @Nullable String text, @Nullable String category) {
         AgendaItem item = access.item(itemId);
-        access.requireActive(item);
         access.seenAtItem(viewer, item);
+        access.requireActive(item);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > NOTE_MAX) {
             throw new InvalidInputException("text", "Schrijf een notitie van hooguit " + NOTE_MAX + " tekens.");

@@ -86,11 +86,11 @@ public class AgendaRegistration {
     public Registered register(Viewer viewer, long meetingId, Registration r) {
         Meeting meeting = access.meeting(meetingId);
         MeetingSeries table = access.seriesOf(meeting);
-        if (meeting.status() == Meeting.Status.CLOSED || meeting.status() == Meeting.Status.CANCELLED) {
-            throw new InvalidInputException("meetingId", "Dit overleg is gesloten of afgelast; zet de leerling op een volgend overleg.");
-        }
         if (table.type() != MeetingType.THUISZITTERSTAFEL) {
             access.requireParticipant(viewer, table); // the thuiszitterstafel takes registrations from school, leerplicht and CJG
+        }
+        if (meeting.status() == Meeting.Status.CLOSED || meeting.status() == Meeting.Status.CANCELLED) {
+            throw new InvalidInputException("meetingId", "Dit overleg is gesloten of afgelast; zet de leerling op een volgend overleg.");
         }
         Pupil pupil = pupils.findById(r.pupilId()).orElseThrow(() -> new InvalidInputException("pupilId", "Onbekende leerling."));
         boolean identified = reader.decision(viewer, pupil.id()).map(d -> d.identified()).orElse(false);

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
@@ -8,9 +9,11 @@ import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 
 /**
- * The lookups and checks the meeting services share: a meeting, its table and agenda item by id (a
- * Dutch 400 when unknown), whether the viewer takes part or chairs, whether the meeting still takes
- * new content, and the pupil of an item as the viewer sees it at the table.
+ * The lookups and checks the meeting services share: a meeting, its table and agenda item by id, whether
+ * the viewer takes part or chairs, whether the meeting still takes new content, and the pupil of an item
+ * as the viewer sees it at the table. A meeting, table or item that does not exist and one the viewer does
+ * not take part in (or whose pupil the viewer does not see at all) get one answer, {@link NotFoundException}
+ * (404): an error reveals no existence (issue 10, finding e). Participants get the reasons in Dutch.
  */
 @Singleton
 class MeetingAccess {
@@ -32,7 +35,7 @@ class MeetingAccess {
 
     @Transactional(readOnly = true)
     Meeting meeting(long meetingId) {
-        return meetings.findById(meetingId).orElseThrow(() -> new InvalidInputException("meetingId", "Dit overleg bestaat niet."));
+        return meetings.findById(meetingId).orElseThrow(NotFoundException::new);
     }
 
     @Transactional(readOnly = true)
@@ -42,22 +45,23 @@ class MeetingAccess {
 
     @Transactional(readOnly = true)
     MeetingSeries series(long seriesId) {
-        return series.findById(seriesId).orElseThrow(() -> new InvalidInputException("seriesId", "Dit overleg bestaat niet."));
+        return series.findById(seriesId).orElseThrow(NotFoundException::new);
     }
 
     @Transactional(readOnly = true)
     AgendaItem item(long itemId) {
-        return items.findById(itemId).orElseThrow(() -> new InvalidInputException("itemId", "Dit agendapunt bestaat niet."));
+        return items.findById(itemId).orElseThrow(NotFoundException::new);
     }
 
     void requireParticipant(Viewer viewer, MeetingSeries table) {
         if (!tables.sitsAt(table.id(), viewer.userId())) {
-            throw new InvalidInputException("meetingId", "U neemt niet deel aan dit overleg.");
+            throw new NotFoundException();
         }
     }
 
     MeetingSeries chairedBy(Viewer viewer, long seriesId) {
         MeetingSeries table = series(seriesId);
+        requireParticipant(viewer, table);
         if (table.chairId() == null || table.chairId() != viewer.userId()) {
             throw new InvalidInputException("seriesId", "Alleen de voorzitter van dit overleg kan dit doen.");
         }
@@ -72,13 +76,17 @@ class MeetingAccess {
         }
     }
 
-    /** The item's pupil as the participant sees it at the table (and logged when by name); refused when not at all. */
+    /**
+     * The item's pupil as the participant sees it at the table (and logged when by name); 404 for a viewer
+     * who does not sit at the table or does not see the pupil at all. Call it before any other check on the
+     * item, so that nothing else (a closed meeting, a bad field) tells an outsider that the item exists.
+     */
     PupilView seenAtItem(Viewer viewer, AgendaItem item) {
         Meeting meeting = meeting(item.meetingId());
         MeetingSeries table = seriesOf(meeting);
         requireParticipant(viewer, table);
         return reader.read(viewer, item.pupilId(), table.id(), "overleg " + meeting.id())
-                .orElseThrow(() -> new InvalidInputException("itemId", "U kunt bij dit punt niets vastleggen."));
+                .orElseThrow(NotFoundException::new);
     }
 
     static String blankToNull(String value, String fallback) {

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.NotFoundException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -47,10 +48,10 @@ public class MeetingActions {
     public MeetingAction addAction(Viewer viewer, long itemId, @Nullable String what, @Nullable Long ownerId,
                                    @Nullable LocalDate dueOn, MeetingAction.Kind kind) {
         AgendaItem item = access.item(itemId);
+        access.seenAtItem(viewer, item);
         access.requireActive(item);
         Meeting meeting = access.meeting(item.meetingId());
         MeetingSeries table = access.seriesOf(meeting);
-        access.seenAtItem(viewer, item);
         String text = InputRules.requireText("what", blankToNull(what, null), WHAT_MAX);
         if (text == null || text.length() > WHAT_MAX) {
             throw new InvalidInputException("what", "Beschrijf de afspraak in hooguit " + WHAT_MAX + " tekens.");
@@ -76,7 +77,8 @@ public class MeetingActions {
     @Transactional
     public MeetingAction complete(Viewer viewer, long actionId) {
         MeetingAction action = actions.findById(actionId)
-                .orElseThrow(() -> new InvalidInputException("actionId", "Deze afspraak bestaat niet."));
+                .filter(a -> a.ownerId() == viewer.userId() || tables.sitsAt(a.seriesId(), viewer.userId()))
+                .orElseThrow(NotFoundException::new); // none, and not the viewer's table: one 404
         if (action.ownerId() != viewer.userId()) {
             throw new InvalidInputException("actionId", "Alleen wie de afspraak uitvoert, meldt haar af.");
         }

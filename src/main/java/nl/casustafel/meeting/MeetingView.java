@@ -25,6 +25,7 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.duo.DuoReportDialog;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.ui.PupilBadge;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
@@ -105,7 +106,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         MeetingScreen screen;
         try {
             screen = queries.screen(viewer, meetingId, selectedItemId);
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | NotFoundException e) {
             removeAll();
             panel = null;
             add(new H2(getTranslation("meeting.notFound")), new Paragraph(e.getMessage()));

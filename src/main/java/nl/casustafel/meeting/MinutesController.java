@@ -37,7 +37,7 @@ public class MinutesController {
             "SUPPORT_EXPERT", "SOCIAL_WORKER", "YOUTH_CARE_PROVIDER"})
     @ApiResponse(responseCode = "200", description = "De notulen als PDF-bijlage (notulen-<datum>.pdf).",
             content = @Content(mediaType = MediaType.APPLICATION_PDF, schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "400", description = "U neemt niet deel aan dit overleg, of het overleg bestaat niet.",
+    @ApiResponse(responseCode = "404", description = "Het overleg bestaat niet, of u neemt er niet aan deel (één antwoord voor beide).",
             content = @Content(mediaType = "application/problem+json"))
     public HttpResponse<byte[]> minutesPdf(Authentication authentication, @PathVariable long id) {
         MinutesService.MinutesFile file = minutes.pdf(viewers.of(authentication), id);

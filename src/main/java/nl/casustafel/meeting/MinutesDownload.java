@@ -9,7 +9,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import nl.casustafel.account.Viewer;
-import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.platform.NotFoundException;
 
 import java.io.ByteArrayInputStream;
 
@@ -38,13 +38,13 @@ public class MinutesDownload extends Anchor {
         setId("minutes-download-" + meetingId);
     }
 
-    /** What the link answers: the PDF, or 403 with the service's Dutch reason for someone who does not take part. */
+    /** What the link answers: the PDF, or 404 with the one Dutch text for a meeting that does not exist or that the viewer does not take part in. */
     static DownloadResponse download(MinutesService minutes, Viewer viewer, long meetingId) {
         try {
             MinutesService.MinutesFile file = minutes.pdf(viewer, meetingId);
             return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(), PDF, file.content().length);
-        } catch (InvalidInputException e) {
-            return DownloadResponse.error(403, e.getMessage());
+        } catch (NotFoundException e) {
+            return DownloadResponse.error(404, e.getMessage());
         }
     }
 }

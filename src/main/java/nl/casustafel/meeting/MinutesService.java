@@ -59,7 +59,7 @@ public class MinutesService {
     public record MinutesFile(String fileName, byte[] content) {
     }
 
-    /** The minutes as a PDF for the viewer; throws {@code InvalidInputException} for a non-participant. */
+    /** The minutes as a PDF for the viewer; throws {@code NotFoundException} (404, as for a meeting that does not exist) for a non-participant. */
     @Transactional
     public MinutesFile pdf(Viewer viewer, long meetingId) {
         Minutes minutes = minutes(viewer, meetingId);
@@ -70,7 +70,7 @@ public class MinutesService {
     static final String HIDDEN_TEXT = "Afspraak (tekst alleen voor wie de leerling herkenbaar ziet)";
     static final String DUO_REPORT_AGREEMENT = "School doet DUO-melding en bevestigt dit aan leerplicht"; // the due date stands beside it
 
-    /** The minutes as the viewer may read them; throws {@code InvalidInputException} for a non-participant. */
+    /** The minutes as the viewer may read them; throws {@code NotFoundException} (404, as for a meeting that does not exist) for a non-participant. */
     @Transactional
     public Minutes minutes(Viewer viewer, long meetingId) {
         // First: this checks that the viewer takes part, and reads every pupil through the privacy kernel.

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import nl.casustafel.platform.InvalidInputException;
+import nl.casustafel.platform.NotFoundException;
 
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public final class Forms {
                 Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
+            return false;
+        } catch (NotFoundException e) {
+            // what the form was about is gone, or no longer the user's (a consent withdrawn, a meeting left)
+            Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         }
     }

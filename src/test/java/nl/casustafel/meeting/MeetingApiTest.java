@@ -139,17 +139,18 @@ class MeetingApiTest implements CasustafelTestProperties {
         assertProblem(api.call(HttpRequest.GET("/api/meetings/" + meeting), null), 401, null);
 
         String otherSchool = api.token("zorg.veenhoven");
-        assertProblem(api.call(HttpRequest.GET("/api/meetings/" + meeting), otherSchool), 400, "meetingId");
-        assertProblem(api.call(HttpRequest.GET("/api/meetings/" + meeting), api.token("jgz.arts")), 400, "meetingId");
-        assertProblem(api.call(HttpRequest.GET("/api/agenda-items/" + item + "/notes"), otherSchool), 400, "meetingId");
+        // not at the table: one 404, as for a meeting or item that does not exist (MeetingNotFoundApiTest)
+        assertProblem(api.call(HttpRequest.GET("/api/meetings/" + meeting), otherSchool), 404, null);
+        assertProblem(api.call(HttpRequest.GET("/api/meetings/" + meeting), api.token("jgz.arts")), 404, null);
+        assertProblem(api.call(HttpRequest.GET("/api/agenda-items/" + item + "/notes"), otherSchool), 404, null);
         assertProblem(api.call(HttpRequest.POST("/api/agenda-items/" + item + "/notes", Map.of("text", "Ik kijk even mee.")), otherSchool),
-                400, "meetingId");
+                404, null);
         assertProblem(api.call(HttpRequest.POST("/api/meetings/" + meeting + "/agenda",
-                Map.of("pupilId", fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD))), api.token("smw.anker")), 400, "meetingId");
+                Map.of("pupilId", fixtures.freshPupil(DIJKSTAD_COLLEGE, DIJKSTAD))), api.token("smw.anker")), 404, null);
         assertProblem(api.call(HttpRequest.POST("/api/series/" + table + "/meetings", Map.of("startsAt", nextWeek().toString())), officer),
                 400, "seriesId");
         assertProblem(api.call(HttpRequest.POST("/api/meetings/" + meeting + "/open", Map.of()), officer), 400, "seriesId");
-        assertProblem(api.call(HttpRequest.GET("/api/meetings/999999"), officer), 400, "meetingId");
+        assertProblem(api.call(HttpRequest.GET("/api/meetings/999999"), officer), 404, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.NotFoundException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
@@ -106,7 +107,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         // The care coordinator of another school: not at this table; and once seated, still not with own pupils.
         long veenhovenPupil = fixtures.freshPupil(VEENHOVEN_LYCEUM, VEENHOVEN);
         Viewer otherSchool = fixtures.viewer("zorg.veenhoven");
-        assertRefused("meetingId", () -> registration.register(otherSchool, meeting.id(), AgendaRegistration.Registration.of(veenhovenPupil)));
+        assertThrows(NotFoundException.class, () -> registration.register(otherSchool, meeting.id(), AgendaRegistration.Registration.of(veenhovenPupil))); // not at this table: as if there were no such meeting
         fixtures.addParticipant(table, "zorg.veenhoven");
         assertRefused("pupilId", () -> registration.register(otherSchool, meeting.id(), AgendaRegistration.Registration.of(veenhovenPupil)));
 
@@ -197,7 +198,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals(informedBy, registered.item().parentsInformedBy());
         PupilView atTable = only(meetings.agenda(fixtures.viewer("swv.coordinator"), meeting.id())).pupil();
         assertEquals(Disclosure.PSEUDONYMOUS, atTable.disclosure(), "no notification naming the SWV yet");
-        assertRefused("meetingId", () -> meetings.agenda(school, meeting.id()));
+        assertThrows(NotFoundException.class, () -> meetings.agenda(school, meeting.id())); // not at this table: as if there were no such meeting
     }
 
     // ---------------------------------------------------------------- follow-up
@@ -306,7 +307,7 @@ class MeetingServiceTest implements CasustafelTestProperties {
         assertEquals(List.of(byOfficer.id()), forOfficer.stream().map(n -> n.note().id()).toList());
 
         assertRefused("text", () -> notes.addNote(officer(), item.id(), "   "));
-        assertRefused("meetingId", () -> meetings.notes(fixtures.viewer("zorg.veenhoven"), item.id()));
+        assertThrows(NotFoundException.class, () -> meetings.notes(fixtures.viewer("zorg.veenhoven"), item.id())); // not at this table: as if there were no such meeting
     }
 
     /**

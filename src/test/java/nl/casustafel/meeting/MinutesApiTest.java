@@ -67,12 +67,15 @@ class MinutesApiTest implements CasustafelTestProperties {
     void someoneWhoDoesNotTakePartGetsAProblemNeverAPdf() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET(uri()).bearerAuth(api.token("zorg.regenboog")), String.class));
-        int status = refused.getStatus().getCode();
-        assertTrue(status == 400 || status == 403, "status " + status);
+        assertEquals(404, refused.getStatus().getCode(), "one answer for a meeting that is not the caller's and one that does not exist");
         assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().getName());
         String body = refused.getResponse().getBody(String.class).orElse("");
         assertFalse(body.startsWith("%PDF"), "no document");
-        assertTrue(body.contains("U neemt niet deel aan dit overleg."), body);
+        assertTrue(body.contains("Dit bestaat niet, of u mag het niet zien."), body);
+        HttpClientResponseException none = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/meetings/999999999/minutes.pdf").bearerAuth(api.token("zorg.regenboog")), String.class));
+        assertEquals(404, none.getStatus().getCode());
+        assertEquals(body, none.getResponse().getBody(String.class).orElse(""), "the same problem, word for word");
     }
 
     @Test
@@ -84,7 +87,7 @@ class MinutesApiTest implements CasustafelTestProperties {
 
     @Test
     void anUnknownMeetingIsAProblemToo() {
-        assertEquals(400, api.status(api.token("leerplicht.dijkstad"), "/api/meetings/999999999/minutes.pdf"));
+        assertEquals(404, api.status(api.token("leerplicht.dijkstad"), "/api/meetings/999999999/minutes.pdf"));
     }
 
     private String uri() {

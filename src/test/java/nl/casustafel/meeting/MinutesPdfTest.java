@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.privacy.PupilIdentityRepository;
 import nl.casustafel.privacy.PupilIdentity;
 
@@ -220,10 +221,9 @@ class MinutesPdfTest implements CasustafelTestProperties {
     @Test
     void onlyParticipantsGetMinutes() {
         long meetingId = meetingOf(table("Verzuimoverleg Dijkstad College"), viewer("zorg.dijkstad"));
-        InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> minutes.pdf(viewer("zorg.regenboog"), meetingId));
-        assertEquals("U neemt niet deel aan dit overleg.", refused.getMessage());
-        assertThrows(InvalidInputException.class, () -> minutes.pdf(viewer("swv.coordinator"), meetingId));
+        NotFoundException refused = assertThrows(NotFoundException.class, () -> minutes.pdf(viewer("zorg.regenboog"), meetingId));
+        assertEquals(new NotFoundException().getMessage(), refused.getMessage());
+        assertThrows(NotFoundException.class, () -> minutes.pdf(viewer("swv.coordinator"), meetingId));
     }
 
     @Test
@@ -240,8 +240,8 @@ class MinutesPdfTest implements CasustafelTestProperties {
 
         DownloadResponse refused = MinutesDownload.download(minutes, viewer("zorg.regenboog"), meetingId);
         assertTrue(refused.hasError());
-        assertEquals(403, refused.getError());
-        assertEquals("U neemt niet deel aan dit overleg.", refused.getErrorMessage());
+        assertEquals(404, refused.getError());
+        assertEquals(new NotFoundException().getMessage(), refused.getErrorMessage());
     }
 
     // ---------------------------------------------------------------- helpers
