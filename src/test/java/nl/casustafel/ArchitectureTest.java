@@ -42,14 +42,9 @@ class ArchitectureTest {
      * name, values the features allowed besides its own. Keep this list short.
      */
     private static final Map<String, Set<String>> REPOSITORY_EXCEPTIONS = Map.of(
-            // Debt (issue 10): these features look pupils, parties, accounts, schools and tables up directly
-            // instead of through a service of the owning feature.
-            "PupilRepository", Set.of("absence", "duo", "meeting"),
-            "PartyRepository", Set.of("account", "consent", "meeting", "admin"),
-            "UserAccountRepository", Set.of("meeting", "admin"),
-            "SchoolRepository", Set.of("meeting", "admin"),
-            "MunicipalityRepository", Set.of("admin"),
-            "MeetingSeriesRepository", Set.of("rights"));
+            // None left: other features look pupils, parties, accounts, schools, municipalities and tables up
+            // through the owning feature's read-only directory (pupil.Pupils, covenant.Parties, …).
+    );
 
     /** Features allowed to use every repository: the demo loader writes the whole demo region, every feature's tables. */
     private static final Set<String> USE_ALL_REPOSITORIES = Set.of("demo");

@@ -5,7 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.InvalidInputException;
-import nl.casustafel.pupil.PupilRepository;
+import nl.casustafel.pupil.Pupils;
 
 /**
  * Absence figures per pupil, entered by the pupil's school by hand until the absence import lands:
@@ -15,9 +15,9 @@ import nl.casustafel.pupil.PupilRepository;
 public class AbsenceFigureService {
 
     private final JdbcOperations jdbc;
-    private final PupilRepository pupils;
+    private final Pupils pupils;
 
-    public AbsenceFigureService(JdbcOperations jdbc, PupilRepository pupils) {
+    public AbsenceFigureService(JdbcOperations jdbc, Pupils pupils) {
         this.jdbc = jdbc;
         this.pupils = pupils;
     }

@@ -2,7 +2,7 @@ package nl.casustafel.account;
 
 import jakarta.inject.Singleton;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public class AccountService {
 
     private final UserAccountRepository accounts;
-    private final PartyRepository parties;
+    private final Parties parties;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
     private final SecondFactorService secondFactors;
     private final SignInSessions sessions;
 
-    public AccountService(UserAccountRepository accounts, PartyRepository parties, PasswordHasher hasher,
+    public AccountService(UserAccountRepository accounts, Parties parties, PasswordHasher hasher,
                           SignInThrottle throttle, SecondFactorService secondFactors, SignInSessions sessions) {
         this.accounts = accounts;
         this.parties = parties;

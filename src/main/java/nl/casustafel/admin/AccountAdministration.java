@@ -10,14 +10,14 @@ import nl.casustafel.account.AccountService;
 import nl.casustafel.covenant.Role;
 import nl.casustafel.account.SecondFactorService;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.Municipality;
-import nl.casustafel.covenant.MunicipalityRepository;
+import nl.casustafel.covenant.Municipalities;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.school.School;
-import nl.casustafel.school.SchoolRepository;
+import nl.casustafel.school.Schools;
 
 import java.time.Clock;
 import java.util.List;
@@ -41,16 +41,16 @@ public class AccountAdministration {
     private final AccountLifecycle lifecycle;
     private final AccountService accountService;
     private final SecondFactorService secondFactors;
-    private final UserAccountRepository accounts;
-    private final SchoolRepository schools;
-    private final MunicipalityRepository municipalities;
+    private final Accounts accounts;
+    private final Schools schools;
+    private final Municipalities municipalities;
     private final AccountAdminLogRepository log;
     private final NewAccountRules rules;
     private final Clock clock;
     private final RecoveryCodeGenerator passwords = new RecoveryCodeGenerator();
 
     public AccountAdministration(AccountLifecycle lifecycle, AccountService accountService, SecondFactorService secondFactors,
-                                 UserAccountRepository accounts, SchoolRepository schools, MunicipalityRepository municipalities,
+                                 Accounts accounts, Schools schools, Municipalities municipalities,
                                  AccountAdminLogRepository log, NewAccountRules rules, Clock clock) {
         this.lifecycle = lifecycle;
         this.accountService = accountService;

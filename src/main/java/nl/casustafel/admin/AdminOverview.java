@@ -4,14 +4,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.covenant.Role;
-import nl.casustafel.account.UserAccountRepository;
-import nl.casustafel.covenant.MunicipalityRepository;
+import nl.casustafel.account.Accounts;
+import nl.casustafel.covenant.Municipalities;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.covenant.Municipality;
 import nl.casustafel.school.School;
-import nl.casustafel.school.SchoolRepository;
+import nl.casustafel.school.Schools;
 import nl.casustafel.school.Sector;
 
 import java.time.LocalDate;
@@ -23,13 +23,13 @@ import java.util.stream.Collectors;
 @Singleton
 public class AdminOverview {
 
-    private final PartyRepository parties;
-    private final SchoolRepository schools;
-    private final UserAccountRepository accounts;
-    private final MunicipalityRepository municipalities;
+    private final Parties parties;
+    private final Schools schools;
+    private final Accounts accounts;
+    private final Municipalities municipalities;
 
-    public AdminOverview(PartyRepository parties, SchoolRepository schools, UserAccountRepository accounts,
-                         MunicipalityRepository municipalities) {
+    public AdminOverview(Parties parties, Schools schools, Accounts accounts,
+                         Municipalities municipalities) {
         this.parties = parties;
         this.schools = schools;
         this.accounts = accounts;

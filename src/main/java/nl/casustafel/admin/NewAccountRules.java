@@ -6,11 +6,11 @@ import nl.casustafel.account.AccountLifecycle;
 import nl.casustafel.covenant.Role;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.platform.InputRules;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.school.School;
-import nl.casustafel.school.SchoolRepository;
+import nl.casustafel.school.Schools;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +32,10 @@ public class NewAccountRules {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final AccountLifecycle lifecycle;
-    private final PartyRepository parties;
-    private final SchoolRepository schools;
+    private final Parties parties;
+    private final Schools schools;
 
-    NewAccountRules(AccountLifecycle lifecycle, PartyRepository parties, SchoolRepository schools) {
+    NewAccountRules(AccountLifecycle lifecycle, Parties parties, Schools schools) {
         this.lifecycle = lifecycle;
         this.parties = parties;
         this.schools = schools;

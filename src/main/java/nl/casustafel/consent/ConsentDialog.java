@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.Forms;
@@ -79,9 +79,9 @@ public final class ConsentDialog extends Dialog {
     @Singleton
     public static class Factory {
         private final ConsentService consents;
-        private final PartyRepository parties;
+        private final Parties parties;
 
-        public Factory(ConsentService consents, PartyRepository parties) {
+        public Factory(ConsentService consents, Parties parties) {
             this.consents = consents;
             this.parties = parties;
         }

@@ -11,7 +11,7 @@ import nl.casustafel.covenant.ConsentGiver;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.platform.NotFoundException;
@@ -42,14 +42,14 @@ public class ConsentService {
             "FAMILY", "SUPPORT", "INTERVENTIONS", "HEALTH");
 
     private final ConsentRepository consents;
-    private final PartyRepository parties;
+    private final Parties parties;
     private final ConsentGiversCheck givers;
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final Clock clock;
     private final ApplicationEventPublisher<PupilFactsChanged> events;
 
-    public ConsentService(ConsentRepository consents, PartyRepository parties, ConsentGiversCheck givers,
+    public ConsentService(ConsentRepository consents, Parties parties, ConsentGiversCheck givers,
                           PupilReader reader, CovenantRules covenant, Clock clock,
                           ApplicationEventPublisher<PupilFactsChanged> events) {
         this.events = events;

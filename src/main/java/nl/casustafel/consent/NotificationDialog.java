@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.ui.DutchDatePicker;
 import nl.casustafel.ui.Forms;
 
@@ -47,9 +47,9 @@ public final class NotificationDialog extends Dialog {
     @Singleton
     public static class Factory {
         private final ParentNotificationService notifications;
-        private final PartyRepository parties;
+        private final Parties parties;
 
-        public Factory(ParentNotificationService notifications, PartyRepository parties) {
+        public Factory(ParentNotificationService notifications, Parties parties) {
             this.notifications = notifications;
             this.parties = parties;
         }

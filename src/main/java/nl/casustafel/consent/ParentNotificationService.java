@@ -14,7 +14,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.MeetingType;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.PupilReader;
 
@@ -34,12 +34,12 @@ import java.util.Set;
 public class ParentNotificationService {
 
     private final JdbcOperations jdbc;
-    private final PartyRepository parties;
+    private final Parties parties;
     private final PupilReader reader;
     private final Clock clock;
     private final ApplicationEventPublisher<PupilFactsChanged> events;
 
-    public ParentNotificationService(JdbcOperations jdbc, PartyRepository parties, PupilReader reader, Clock clock,
+    public ParentNotificationService(JdbcOperations jdbc, Parties parties, PupilReader reader, Clock clock,
                                      ApplicationEventPublisher<PupilFactsChanged> events) {
         this.events = events;
         this.jdbc = jdbc;

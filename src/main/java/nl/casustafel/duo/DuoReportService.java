@@ -14,7 +14,7 @@ import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.pupil.Pupil;
-import nl.casustafel.pupil.PupilRepository;
+import nl.casustafel.pupil.Pupils;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,12 +32,12 @@ import java.util.Map;
 public class DuoReportService {
 
     private final DuoReportRepository reports;
-    private final PupilRepository pupils;
+    private final Pupils pupils;
     private final PupilReader reader;
     private final Clock clock;
     private final ApplicationEventPublisher<Object> events;
 
-    public DuoReportService(DuoReportRepository reports, PupilRepository pupils, PupilReader reader, Clock clock,
+    public DuoReportService(DuoReportRepository reports, Pupils pupils, PupilReader reader, Clock clock,
                             ApplicationEventPublisher<Object> events) {
         this.reports = reports;
         this.pupils = pupils;

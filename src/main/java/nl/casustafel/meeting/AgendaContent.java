@@ -3,10 +3,10 @@ package nl.casustafel.meeting;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.Party;
-import nl.casustafel.covenant.PartyRepository;
+import nl.casustafel.covenant.Parties;
 import nl.casustafel.privacy.ContentDecision;
 import nl.casustafel.privacy.ContentPolicy;
 import nl.casustafel.privacy.ContentProvenance;
@@ -33,11 +33,11 @@ public class AgendaContent {
     private final ContentPolicy policy;
     private final PupilReader reader;
     private final MeetingRepositories.Notes notes;
-    private final UserAccountRepository users;
-    private final PartyRepository parties;
+    private final Accounts users;
+    private final Parties parties;
 
-    AgendaContent(ContentPolicy policy, PupilReader reader, MeetingRepositories.Notes notes, UserAccountRepository users,
-                  PartyRepository parties) {
+    AgendaContent(ContentPolicy policy, PupilReader reader, MeetingRepositories.Notes notes, Accounts users,
+                  Parties parties) {
         this.policy = policy;
         this.reader = reader;
         this.notes = notes;

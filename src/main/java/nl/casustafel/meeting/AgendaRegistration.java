@@ -15,7 +15,7 @@ import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.privacy.WriterBasis;
 import nl.casustafel.pupil.Pupil;
-import nl.casustafel.pupil.PupilRepository;
+import nl.casustafel.pupil.Pupils;
 
 import java.util.List;
 import java.util.Set;
@@ -34,13 +34,13 @@ public class AgendaRegistration {
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.AgendaItems items;
     private final MeetingTables tables;
-    private final PupilRepository pupils;
+    private final Pupils pupils;
     private final PupilReader reader;
     private final CovenantRules covenant;
     private final ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed;
 
     AgendaRegistration(MeetingAccess access, MeetingSeriesRepository series, MeetingRepositories.AgendaItems items,
-                       MeetingTables tables, PupilRepository pupils, PupilReader reader, CovenantRules covenant,
+                       MeetingTables tables, Pupils pupils, PupilReader reader, CovenantRules covenant,
                        ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed) {
         this.access = access;
         this.series = series;

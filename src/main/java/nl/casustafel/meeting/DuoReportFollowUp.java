@@ -7,7 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.covenant.Role;
 import nl.casustafel.duo.DuoReportRecorded;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.platform.DutchDates;
@@ -25,13 +25,13 @@ import java.time.LocalDate;
 public class DuoReportFollowUp {
 
     private final MeetingRepositories.Actions actions;
-    private final UserAccountRepository users;
+    private final Accounts users;
     private final CovenantRules covenant;
     private final SchoolDays schoolDays;
     private final ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed;
     private final Clock clock;
 
-    DuoReportFollowUp(MeetingRepositories.Actions actions, UserAccountRepository users, CovenantRules covenant, SchoolDays schoolDays,
+    DuoReportFollowUp(MeetingRepositories.Actions actions, Accounts users, CovenantRules covenant, SchoolDays schoolDays,
                       ApplicationEventPublisher<MeetingEvents.MeetingChanged> changed, Clock clock) {
         this.actions = actions;
         this.users = users;

@@ -7,14 +7,14 @@ import nl.casustafel.absence.AbsenceHistory;
 import nl.casustafel.absence.AbsenceSignals;
 import nl.casustafel.absence.Signal;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.consent.WithdrawalNotices;
 import nl.casustafel.privacy.DisclosedFacts;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
-import nl.casustafel.pupil.PupilRepository;
+import nl.casustafel.pupil.Pupils;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,13 +41,13 @@ public class ItemFacts {
     private final AbsenceSignals signals;
     private final WithdrawalNotices withdrawals;
     private final AgendaContent content;
-    private final UserAccountRepository users;
-    private final PupilRepository pupils;
+    private final Accounts users;
+    private final Pupils pupils;
     private final Clock clock;
 
     ItemFacts(MeetingRepositories.Meetings meetings, MeetingRepositories.AgendaItems items, MeetingRepositories.Actions actions,
               MeetingTables tables, PupilReader reader, AbsenceHistory history, AbsenceSignals signals, WithdrawalNotices withdrawals,
-              AgendaContent content, UserAccountRepository users, PupilRepository pupils, Clock clock) {
+              AgendaContent content, Accounts users, Pupils pupils, Clock clock) {
         this.pupils = pupils;
         this.meetings = meetings;
         this.items = items;

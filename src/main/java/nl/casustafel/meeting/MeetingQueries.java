@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
@@ -32,13 +32,13 @@ public class MeetingQueries {
     private final ItemFacts facts;
     private final MeetingSeriesRepository series;
     private final MeetingRepositories.Meetings meetings;
-    private final UserAccountRepository users;
+    private final Accounts users;
     private final PupilReader reader;
     private final AgendaContent content;
     private final Clock clock;
 
     MeetingQueries(MeetingService service, MeetingActions actions, ItemFacts facts, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
-                   UserAccountRepository users, PupilReader reader, AgendaContent content, Clock clock) {
+                   Accounts users, PupilReader reader, AgendaContent content, Clock clock) {
         this.content = content;
         this.service = service;
         this.actions = actions;

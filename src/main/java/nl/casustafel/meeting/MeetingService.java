@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
@@ -25,12 +25,12 @@ public class MeetingService {
     private final MeetingRepositories.AgendaItems items;
     private final MeetingRepositories.Actions actions;
     private final MeetingTables tables;
-    private final UserAccountRepository users;
+    private final Accounts users;
     private final PupilReader reader;
     private final AgendaContent content;
 
     MeetingService(MeetingAccess access, MeetingRepositories.Meetings meetings, MeetingRepositories.AgendaItems items,
-                   MeetingRepositories.Actions actions, MeetingTables tables, UserAccountRepository users, PupilReader reader,
+                   MeetingRepositories.Actions actions, MeetingTables tables, Accounts users, PupilReader reader,
                    AgendaContent content) {
         this.access = access;
         this.meetings = meetings;

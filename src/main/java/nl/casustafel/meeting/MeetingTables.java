@@ -22,11 +22,18 @@ public class MeetingTables {
     private final JdbcOperations jdbc;
     private final AbsenceSignals signals;
     private final MeetingRepositories.Seats seats;
+    private final MeetingSeriesRepository series;
 
-    MeetingTables(JdbcOperations jdbc, AbsenceSignals signals, MeetingRepositories.Seats seats) {
+    MeetingTables(JdbcOperations jdbc, AbsenceSignals signals, MeetingRepositories.Seats seats, MeetingSeriesRepository series) {
         this.jdbc = jdbc;
         this.signals = signals;
         this.seats = seats;
+        this.series = series;
+    }
+
+    /** A table by its id, for features that refer to one (a request of a data subject is addressed to a table). */
+    public java.util.Optional<MeetingSeries> table(long seriesId) {
+        return series.findById(seriesId);
     }
 
     /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.platform.ClockFactory;
@@ -38,13 +38,13 @@ public class MinutesService {
 
     private final MeetingService meetings;
     private final CovenantRules covenant;
-    private final UserAccountRepository users;
+    private final Accounts users;
     private final MeetingTables tables;
     private final MinutesPdf pdf;
     private final AttendanceService attendance;
     private final Clock clock;
 
-    MinutesService(MeetingService meetings, CovenantRules covenant, UserAccountRepository users, MeetingTables tables,
+    MinutesService(MeetingService meetings, CovenantRules covenant, Accounts users, MeetingTables tables,
                    MinutesPdf pdf, AttendanceService attendance, Clock clock) {
         this.attendance = attendance;
         this.meetings = meetings;

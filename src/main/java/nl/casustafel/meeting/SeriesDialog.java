@@ -13,7 +13,7 @@ import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.school.School;
-import nl.casustafel.school.SchoolRepository;
+import nl.casustafel.school.Schools;
 import nl.casustafel.ui.Forms;
 
 import java.util.Arrays;
@@ -62,9 +62,9 @@ final class SeriesDialog extends Dialog {
     static class Factory {
         private final SeriesPlanning planning;
         private final CovenantRules covenant;
-        private final SchoolRepository schools;
+        private final Schools schools;
 
-        Factory(SeriesPlanning planning, CovenantRules covenant, SchoolRepository schools) {
+        Factory(SeriesPlanning planning, CovenantRules covenant, Schools schools) {
             this.planning = planning;
             this.covenant = covenant;
             this.schools = schools;

@@ -5,14 +5,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.UserAccount;
-import nl.casustafel.account.UserAccountRepository;
+import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.covenant.PartyType;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.school.School;
-import nl.casustafel.school.SchoolRepository;
+import nl.casustafel.school.Schools;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,11 +30,11 @@ public class SeriesPlanning {
     private static final int NAME_MAX = 200;
 
     private final MeetingSeriesRepository series;
-    private final SchoolRepository schools;
-    private final UserAccountRepository users;
+    private final Schools schools;
+    private final Accounts users;
     private final CovenantRules covenant;
 
-    public SeriesPlanning(MeetingSeriesRepository series, SchoolRepository schools, UserAccountRepository users,
+    public SeriesPlanning(MeetingSeriesRepository series, Schools schools, Accounts users,
                           CovenantRules covenant) {
         this.series = series;
         this.schools = schools;

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.covenant.ConsentGiver;
 import nl.casustafel.meeting.MeetingSeries;
-import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.meeting.MeetingTables;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.ContentPolicy;
@@ -53,18 +52,16 @@ public class DataSubjectRequestService {
     private final JdbcOperations jdbc;
     private final PupilReader reader;
     private final MeetingTables tables;
-    private final MeetingSeriesRepository series;
     private final RequesterAgeCheck requesterAge;
     private final ContentPolicy content;
     private final Clock clock;
 
-    public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables, MeetingSeriesRepository series,
+    public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables,
                                      RequesterAgeCheck requesterAge, ContentPolicy content, Clock clock) {
         this.content = content;
         this.jdbc = jdbc;
         this.reader = reader;
         this.tables = tables;
-        this.series = series;
         this.requesterAge = requesterAge;
         this.clock = clock;
     }
@@ -195,7 +192,7 @@ public class DataSubjectRequestService {
     /** The open requests addressed to a table, for every participant, each pupil at the viewer's own disclosure level. */
     @Transactional
     public List<DataSubjectRequestView> openAt(Viewer viewer, long seriesId) {
-        MeetingSeries table = series.findById(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
+        MeetingSeries table = tables.table(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
         if (!isChair(viewer, table) && !tables.sitsAt(seriesId, viewer.userId())) {
             throw tableNotFound();
         }
@@ -246,7 +243,7 @@ public class DataSubjectRequestService {
     /** The names of the tables, for the register dialog. */
     @Transactional(readOnly = true)
     public String tableName(long seriesId) {
-        return series.findById(seriesId).map(MeetingSeries::name).orElse("?");
+        return tables.table(seriesId).map(MeetingSeries::name).orElse("?");
     }
 
     /**
@@ -266,7 +263,7 @@ public class DataSubjectRequestService {
     }
 
     private DisclosureDecision requireChair(Viewer viewer, long seriesId, long pupilId) {
-        MeetingSeries table = series.findById(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
+        MeetingSeries table = tables.table(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
         boolean chair = isChair(viewer, table);
         if (!chair && !tables.sitsAt(seriesId, viewer.userId())) {
             throw tableNotFound();
