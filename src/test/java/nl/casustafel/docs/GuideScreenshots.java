@@ -112,6 +112,7 @@ class GuideScreenshots implements CasustafelTestProperties {
             nurse.viewport(PHONE, PHONE_HIGH);
             nurse.open("/overleg/" + meeting.id());
             nurse.waitForText("#notes", "Buikpijnklachten");
+            scrollTo(nurse, "#current-item");
             shot(nurse, "overleg-telefoon");
         }
         try (Browser school = new Browser(ui.port())) {
