@@ -102,7 +102,16 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         pupilId = pupil.pupilId();
         H2 title = new H2(new PupilBadge(pupil));
         title.setId("pupil-title");
-        add(title, fields(pupil));
+        // Printing: the page as the viewer sees it (the kernel's decision), with who printed it and when.
+        Paragraph printed = new Paragraph(getTranslation("pupil.print.stamp", viewer.displayName(), viewer.partyName(),
+                DutchDates.DATE_TIME.format(java.time.Instant.now())));
+        printed.addClassName("print-only");
+        printed.setId("pupil-print-stamp");
+        Button print = new Button(getTranslation("pupil.print"), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        print.addClassName("no-print");
+        print.setId("pupil-print");
+        add(printed, title, print, fields(pupil));
         if (pupil.fields().contains(PupilField.NAME)) {
             add(duoSection(pupil), consentSection(pupil), closingPanels.section(viewer, pupilId, this::refresh),
                     requestPanels.section(viewer, pupilId, this::refresh));
