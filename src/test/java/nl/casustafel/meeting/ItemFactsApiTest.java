@@ -67,6 +67,7 @@ class ItemFactsApiTest implements CasustafelTestProperties {
     @AfterAll
     void cleanUp() {
         pupils.forEach(p -> sql.update("DELETE FROM absence_record WHERE pupil_id = " + p + " AND source_id LIKE 'FACTS-%'"));
+        pupils.forEach(p -> sql.update("DELETE FROM duo_report WHERE pupil_id = " + p + " AND duo_reference LIKE 'FACTS-%'"));
     }
 
     @Test

@@ -252,9 +252,11 @@ class MinutesPdfTest implements CasustafelTestProperties {
 
     /** The demo's planned meeting of the table (the first one). */
     private long meetingOf(MeetingSeries table, Viewer participant) {
-        // The demo meeting: the table's meeting with the demo's cases on its agenda (other tests may plan more).
+        // The demo meeting: the table's first meeting (the demo loader's), with the demo's cases on its agenda; other
+        // tests plan more meetings at this table, some earlier in time, so "first" is by id, not by date.
         return meetings.myMeetings(participant).stream().filter(m -> m.seriesId().equals(table.id()))
-                .filter(m -> meetings.pupilsOnAgenda(m.id()).size() >= 2).findFirst().orElseThrow().id();
+                .filter(m -> meetings.pupilsOnAgenda(m.id()).size() >= 2)
+                .min(java.util.Comparator.comparing(Meeting::id)).orElseThrow().id();
     }
 
     private List<String> professionals(MeetingSeries table) {
