@@ -7,6 +7,7 @@ import nl.casustafel.privacy.PupilFactsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -24,8 +26,8 @@ import java.util.function.Supplier;
  * about a pupil travels through here, only ids. Fired after commit, so screens read committed data.
  * <p>
  * The refreshes run on a small thread pool of their own, so the request that made the change (the
- * chair's move) returns at once and a slow or stuck screen delays no other. A screen with a refresh
- * still waiting is not queued twice: the refresh that runs reads the newest data anyway.
+ * chair's move) returns at once and a slow or stuck screen delays no other. Each screen gets one
+ * refresh at a time, and one more after changes that came in meanwhile.
  */
 @Singleton
 public class LiveMeetings {
@@ -38,13 +40,16 @@ public class LiveMeetings {
     }
 
     private final Set<Follower> followers = new CopyOnWriteArraySet<>();
-    private final Set<Follower> pending = ConcurrentHashMap.newKeySet();
+    private final Map<Follower, AtomicInteger> pending = new ConcurrentHashMap<>();
     private final ExecutorService fanOut = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().name("live-meetings-", 1).daemon().factory());
 
     public Runnable follow(Follower follower) {
         followers.add(follower);
-        return () -> followers.remove(follower);
+        return () -> {
+            followers.remove(follower);
+            pending.remove(follower);
+        };
     }
 
     @TransactionalEventListener
@@ -61,25 +66,36 @@ public class LiveMeetings {
         followers.stream().filter(concerned).forEach(this::schedule);
     }
 
+    /**
+     * One refresh at a time per screen, so an older read never overtakes a newer one: changes that come
+     * in while a refresh runs are counted and answered by one more refresh after it.
+     */
     private void schedule(Follower follower) {
-        if (!pending.add(follower)) {
-            return; // a refresh is already waiting; it will read the newest state
+        AtomicInteger changes = pending.computeIfAbsent(follower, f -> new AtomicInteger());
+        if (changes.getAndIncrement() > 0) {
+            return; // a refresh is waiting or running; it will refresh again
         }
         try {
-            fanOut.execute(() -> {
-                pending.remove(follower);
-                if (!followers.contains(follower)) {
-                    return; // the screen left while its refresh waited
-                }
-                try {
-                    follower.refresh().run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Refreshing a screen following meeting {} failed", follower.meetingId(), e);
-                }
-            });
+            fanOut.execute(() -> drain(follower, changes));
         } catch (RejectedExecutionException e) {
-            pending.remove(follower); // shutting down
+            changes.set(0); // shutting down
         }
+    }
+
+    private void drain(Follower follower, AtomicInteger changes) {
+        int seen;
+        do {
+            seen = changes.get();
+            if (!followers.contains(follower)) {
+                pending.remove(follower, changes);
+                return; // the screen left while its refresh waited
+            }
+            try {
+                follower.refresh().run();
+            } catch (RuntimeException e) {
+                LOG.warn("Refreshing a screen following meeting {} failed", follower.meetingId(), e);
+            }
+        } while (changes.addAndGet(-seen) > 0);
     }
 
     int followerCount() {

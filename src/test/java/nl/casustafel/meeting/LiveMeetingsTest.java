@@ -49,6 +49,39 @@ class LiveMeetingsTest {
     }
 
     @Test
+    void changesDuringARefreshGiveOneMoreRefreshNeverTwoAtOnce() throws InterruptedException {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicInteger refreshes = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        live.follow(new LiveMeetings.Follower(MEETING, Set::of, () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            int n = refreshes.incrementAndGet();
+            if (n == 1) {
+                firstStarted.countDown();
+                await(releaseSlow);
+            }
+            running.decrementAndGet();
+            if (n == 2) {
+                secondDone.countDown();
+            }
+        }));
+
+        live.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+        assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 3; i++) {
+            live.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+        }
+        releaseSlow.countDown();
+
+        assertTrue(secondDone.await(5, TimeUnit.SECONDS), "the changes made during the first refresh are shown");
+        Thread.sleep(200);
+        assertEquals(2, refreshes.get(), "three changes during one refresh cost one more refresh");
+        assertEquals(1, mostAtOnce.get(), "an older read never runs beside a newer one");
+    }
+
+    @Test
     void aFollowerOfAPupilIsRefreshedWhenItsFactsChange() throws InterruptedException {
         CountDownLatch refreshed = new CountDownLatch(1);
         AtomicInteger otherPupil = new AtomicInteger();
