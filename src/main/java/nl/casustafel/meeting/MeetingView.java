@@ -5,6 +5,7 @@ import nl.casustafel.platform.DutchDates;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -59,10 +60,10 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private final MinutesService minutesService;
     private final Viewer viewer = CurrentUser.require();
     private final Set<Long> shownPupils = ConcurrentHashMap.newKeySet();
-    private long meetingId;
-    private Long selectedItemId;
+    private volatile long meetingId;
+    private volatile Long selectedItemId;
     private ItemPanel panel;
-    private Runnable unfollow;
+    private volatile Runnable unfollow;
     private final AttendanceService attendance;
     private AttendancePanel attendancePanel;
 
@@ -91,27 +92,62 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils,
-                () -> ui.access(this::refresh)));
+        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, () -> follow(ui)));
+    }
+
+    /**
+     * Runs on a {@link LiveMeetings} thread: reads the screen (through the privacy kernel, as this user)
+     * without holding the session lock, then takes the lock only to show it.
+     */
+    private void follow(UI ui) {
+        if (ClosedPages.gone(ui)) {
+            leave();
+            return;
+        }
+        Loaded loaded = load();
+        try {
+            ui.access(() -> show(loaded));
+        } catch (UIDetachedException e) {
+            leave();
+        }
+    }
+
+    private void leave() {
+        Runnable leave = unfollow;
+        if (leave != null) {
+            leave.run();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (unfollow != null) {
-            unfollow.run();
-        }
+        leave();
     }
 
     private void refresh() {
-        MeetingScreen screen;
+        show(load());
+    }
+
+    /** The screen as this user may see it, or why there is none. */
+    private record Loaded(MeetingScreen screen, String problem) {
+    }
+
+    private Loaded load() {
         try {
-            screen = queries.screen(viewer, meetingId, selectedItemId);
+            return new Loaded(queries.screen(viewer, meetingId, selectedItemId), null);
         } catch (InvalidInputException | NotFoundException e) {
+            return new Loaded(null, e.getMessage());
+        }
+    }
+
+    private void show(Loaded loaded) {
+        if (loaded.screen() == null) {
             removeAll();
             panel = null;
-            add(new H2(getTranslation("meeting.notFound")), new Paragraph(e.getMessage()));
+            add(new H2(getTranslation("meeting.notFound")), new Paragraph(loaded.problem()));
             return;
         }
+        MeetingScreen screen = loaded.screen();
         Meeting meeting = screen.meeting();
         MeetingSeries table = screen.table();
         List<MeetingService.AgendaEntry> agenda = screen.agenda();

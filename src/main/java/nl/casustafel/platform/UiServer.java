@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 public class UiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiServer.class);
+    private static final int MAX_HEARTBEAT_SECONDS = 30;
 
     private final ApplicationContext context;
     private final Provider<EmbeddedServer> apiServer;
@@ -107,8 +108,10 @@ public class UiServer {
      * The session cookie is not readable by scripts and not sent along with requests from other sites'
      * forms; {@code Secure} for a request over TLS, or always when configured. A signed-in user is
      * signed out after the idle timeout by {@code ui.IdleSignOut}, which counts every request but the
-     * heartbeat as activity; the heartbeat (a third of the timeout) keeps the HTTP session of an open
-     * page alive until then, and a closed page's session ends by itself after the timeout.
+     * heartbeat as activity; the heartbeat (a third of the timeout, at most every 30 s) keeps the HTTP
+     * session of an open page alive until then, and a closed page's session ends by itself after the
+     * timeout. Vaadin closes a page that missed three heartbeats, so a closed tab stops following a live
+     * meeting ({@code meeting.LiveMeetings}) within about a minute and a half, not fifteen.
      */
     private void harden(WebAppContext webApp, ServletHolder vaadin) {
         SessionHandler sessions = webApp.getSessionHandler();
@@ -121,7 +124,7 @@ public class UiServer {
     }
 
     static int heartbeatSeconds(Duration idleTimeout) {
-        return (int) Math.clamp(idleTimeout.toSeconds() / 3, 1, 300);
+        return (int) Math.clamp(idleTimeout.toSeconds() / 3, 1, MAX_HEARTBEAT_SECONDS);
     }
 
     private static int seconds(Duration duration) {
