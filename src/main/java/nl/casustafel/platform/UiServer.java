@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 public class UiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiServer.class);
-    private static final int MAX_HEARTBEAT_SECONDS = 30;
+    /** Vaadin drops a page after about 3.1 missed heartbeats: 18 s detects a crashed browser within a minute. */
+    private static final int MAX_HEARTBEAT_SECONDS = 18;
 
     private final ApplicationContext context;
     private final Provider<EmbeddedServer> apiServer;
