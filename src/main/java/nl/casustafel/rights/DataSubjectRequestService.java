@@ -2,7 +2,7 @@ package nl.casustafel.rights;
 
 import nl.casustafel.platform.InputRules;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -21,12 +21,8 @@ import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.privacy.RequesterAgeCheck;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +45,17 @@ public class DataSubjectRequestService {
 
     static final String READ_CONTEXT = "verzoek van betrokkene";
 
-    private final JdbcOperations jdbc;
+    private final DataSubjectRequests store;
     private final PupilReader reader;
     private final MeetingTables tables;
     private final RequesterAgeCheck requesterAge;
     private final ContentPolicy content;
     private final Clock clock;
 
-    public DataSubjectRequestService(JdbcOperations jdbc, PupilReader reader, MeetingTables tables,
+    public DataSubjectRequestService(DataSubjectRequests store, PupilReader reader, MeetingTables tables,
                                      RequesterAgeCheck requesterAge, ContentPolicy content, Clock clock) {
         this.content = content;
-        this.jdbc = jdbc;
+        this.store = store;
         this.reader = reader;
         this.tables = tables;
         this.requesterAge = requesterAge;
@@ -75,7 +71,8 @@ public class DataSubjectRequestService {
     public record Decision(@Nullable RequestStatus status, @Nullable String motivation, @Nullable LocalDate decidedOn) {
     }
 
-    /** A stored request, for the server's own use. */
+    /** A stored request, for the server's own use; read by {@link DataSubjectRequests} as a projection. */
+    @Introspected
     record Stored(long id, long pupilId, long seriesId, String table, RequestKind kind, Requester requestedBy, LocalDate receivedOn,
                   LocalDate dueOn, @Nullable String summary, RequestStatus status, @Nullable LocalDate decidedOn,
                   @Nullable String motivation, String registeredBy, String registeredByParty,
@@ -120,27 +117,8 @@ public class DataSubjectRequestService {
             throw new InvalidInputException("summary", "De omschrijving is te lang; houd het bij ten hoogste 1000 tekens.");
         }
         ContentViewer chair = reader.contentViewer(viewer, pupilId, input.seriesId());
-        long id = jdbc.prepareStatement("""
-                INSERT INTO data_subject_request (pupil_id, series_id, kind, requested_by, received_on, due_on, summary,
-                                                  registered_by, registered_by_party, registered_basis, registered_basis_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """, st -> {
-            st.setLong(1, pupilId);
-            st.setLong(2, input.seriesId());
-            st.setString(3, input.kind().name());
-            st.setString(4, input.requestedBy().name());
-            st.setDate(5, Date.valueOf(input.receivedOn()));
-            st.setDate(6, Date.valueOf(dueOn(input.receivedOn())));
-            st.setString(7, summary);
-            st.setLong(8, viewer.userId());
-            st.setLong(9, viewer.partyId());
-            st.setString(10, WriterBasis.of(chair).name());
-            st.setObject(11, chair.basis().id());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long id = store.insert(pupilId, input.seriesId(), input.kind().name(), input.requestedBy().name(), input.receivedOn(),
+                dueOn(input.receivedOn()), summary, viewer.userId(), viewer.partyId(), WriterBasis.of(chair).name(), chair.basis().id());
         return views(viewer, List.of(stored(id).orElseThrow()), input.seriesId()).getFirst();
     }
 
@@ -172,17 +150,7 @@ public class DataSubjectRequestService {
         if (decidedOn.isBefore(request.receivedOn())) {
             throw new InvalidInputException("decidedOn", "De datum van het besluit kan niet vóór de ontvangst van het verzoek liggen.");
         }
-        int updated = jdbc.prepareStatement("""
-                UPDATE data_subject_request SET status = ?, decided_on = ?, decided_by = ?, motivation = ?
-                 WHERE id = ? AND status = 'OPEN'
-                """, st -> {
-            st.setString(1, input.status().name());
-            st.setDate(2, Date.valueOf(decidedOn));
-            st.setLong(3, viewer.userId());
-            st.setString(4, motivation);
-            st.setLong(5, requestId);
-            return st.executeUpdate();
-        });
+        int updated = store.decide(requestId, input.status().name(), decidedOn, viewer.userId(), motivation);
         if (updated == 0) {
             throw new InvalidInputException("status", "Over dit verzoek is al beslist.");
         }
@@ -196,11 +164,7 @@ public class DataSubjectRequestService {
         if (!isChair(viewer, table) && !tables.sitsAt(seriesId, viewer.userId())) {
             throw tableNotFound();
         }
-        return views(viewer, query("""
-                WHERE r.series_id = ? AND r.status = 'OPEN'
-                  AND EXISTS (SELECT 1 FROM series_case sc WHERE sc.series_id = r.series_id AND sc.pupil_id = r.pupil_id)
-                ORDER BY r.due_on, r.id
-                """, seriesId), seriesId);
+        return views(viewer, store.openAt(seriesId), seriesId);
     }
 
     /**
@@ -213,7 +177,7 @@ public class DataSubjectRequestService {
         List<DataSubjectRequestView> views = new ArrayList<>();
         for (long seriesId : chairedTablesOf(viewer, pupilId)) {
             ContentViewer chair = reader.contentViewer(viewer, pupilId, seriesId);
-            query("WHERE r.series_id = ? AND r.pupil_id = ? ORDER BY r.received_on DESC, r.id DESC", seriesId, pupilId)
+            store.atTable(seriesId, pupilId)
                     .forEach(r -> views.add(view(r, null, readable(chair, r), today)));
         }
         return views;
@@ -222,20 +186,7 @@ public class DataSubjectRequestService {
     /** The tables with this pupil on their case list where the viewer is the chair and sees the pupil by name. */
     @Transactional(readOnly = true)
     public List<Long> chairedTablesOf(Viewer viewer, long pupilId) {
-        List<Long> chaired = jdbc.prepareStatement("""
-                SELECT ms.id FROM meeting_series ms JOIN series_case sc ON sc.series_id = ms.id
-                 WHERE ms.chair_id = ? AND sc.pupil_id = ? ORDER BY ms.id
-                """, st -> {
-            st.setLong(1, viewer.userId());
-            st.setLong(2, pupilId);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        List<Long> chaired = store.chairedTables(viewer.userId(), pupilId);
         return chaired.stream().filter(s -> reader.decision(viewer, pupilId, s).filter(DisclosureDecision::identified).isPresent())
                 .toList();
     }
@@ -259,7 +210,7 @@ public class DataSubjectRequestService {
 
     /** The requests about a pupil, all tables and statuses, for the access overview (they are data about the pupil too). */
     List<Stored> allOf(long pupilId) {
-        return query("WHERE r.pupil_id = ? ORDER BY r.received_on, r.id", pupilId);
+        return store.allOf(pupilId);
     }
 
     private DisclosureDecision requireChair(Viewer viewer, long seriesId, long pupilId) {
@@ -321,42 +272,7 @@ public class DataSubjectRequestService {
     }
 
     private Optional<Stored> stored(long id) {
-        return query("WHERE r.id = ?", id).stream().findFirst();
-    }
-
-    private List<Stored> query(String where, Object... params) {
-        return jdbc.prepareStatement("""
-                SELECT r.*, ms.name AS table_name, u.display_name, p.name AS party_name
-                  FROM data_subject_request r
-                  JOIN meeting_series ms ON ms.id = r.series_id
-                  JOIN user_account u ON u.id = r.registered_by
-                  JOIN party p ON p.id = r.registered_by_party
-                """ + where, st -> {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            List<Stored> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
-        });
-    }
-
-    private static Stored row(ResultSet rs) throws SQLException {
-        Date decided = rs.getDate("decided_on");
-        return new Stored(rs.getLong("id"), rs.getLong("pupil_id"), rs.getLong("series_id"), rs.getString("table_name"),
-                RequestKind.valueOf(rs.getString("kind")), Requester.valueOf(rs.getString("requested_by")),
-                rs.getDate("received_on").toLocalDate(), rs.getDate("due_on").toLocalDate(), rs.getString("summary"),
-                RequestStatus.valueOf(rs.getString("status")), decided == null ? null : decided.toLocalDate(),
-                rs.getString("motivation"), rs.getString("display_name"), rs.getString("party_name"),
-                rs.getLong("registered_by"), rs.getLong("registered_by_party"), basis(rs), (Long) rs.getObject("registered_basis_id"));
-    }
-
-    private static WriterBasis basis(ResultSet rs) throws SQLException {
-        return WriterBasis.valueOf(rs.getString("registered_basis"));
+        return store.byId(id);
     }
 
     private static HttpStatusException tableNotFound() {
