@@ -75,7 +75,7 @@ public class MyMeetingsView extends VerticalLayout {
         grid.addColumn(m -> getTranslation("meeting.status." + m.status())).setHeader(getTranslation("meetings.col.status"));
         Grid.Column<Meeting> location = grid.addColumn(m -> m.location() == null ? "" : m.location()).setHeader(getTranslation("meetings.col.location")).setFlexGrow(2);
         NarrowScreens.hideWhenNarrow(grid, type, location);
-        grid.addComponentColumn(this::chairActions);
+        grid.addComponentColumn(this::chairActions).setHeader(getTranslation("grid.actions"));
         grid.addItemClickListener(e -> open(e.getItem()));
         RowKeyboard.openOnEnter(grid, this::open);
         grid.getElement().setAttribute("aria-label", getTranslation("meetings.grid.aria"));
