@@ -122,6 +122,25 @@ class AccessibilityBrowserTest implements CasustafelTestProperties {
         assertNone(violations);
     }
 
+    /** What opens over a screen: the "Waarom?" explanation of a pupil and the DUO report dialog of a signal. */
+    @Test
+    void thePopoverAndTheDialogHaveNoSeriousViolation() {
+        List<String> violations = new ArrayList<>();
+        try (Browser browser = new Browser(ui.port())) {
+            browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
+            browser.open("/leerlingen");
+            browser.script("arguments[0].click();", browser.element("#pupil-grid .why-button"));
+            browser.element(".why-text");
+            violations.addAll(check(browser, "/leerlingen (Waarom?)"));
+            browser.open("/verzuim/signalen?peildatum=2026-11-25");
+            browser.script("arguments[0].click();", browser.element("#signal-grid vaadin-button.signal-duo"));
+            browser.waitForVaadin();
+            browser.element("#duo-kind");
+            violations.addAll(check(browser, "/verzuim/signalen (DUO-melding)"));
+        }
+        assertNone(violations);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/leerlingen, #pupil-grid, /leerling/, #pupil-title", "/aan-tafel, #table-grid, /leerling/, #pupil-title",
             "/overleggen, #meetings-grid, /overleg/, #sign-out"})
