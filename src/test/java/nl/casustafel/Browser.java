@@ -251,6 +251,57 @@ public final class Browser implements AutoCloseable {
                 """);
     }
 
+    /** axe-core (MPL-2.0, Deque Systems), a test resource: the accessibility checker run in the page. */
+    private static final String AXE = axeSource();
+
+    /**
+     * Runs axe-core on the page as it is now (through open shadow roots, so inside Vaadin's components too) and
+     * returns its violations of these impacts and of these rules (whatever their impact), one readable line per
+     * element: rule, impact, what it asks, where.
+     * Violations of a rule on elements matching its selector in {@code excluded} (rule id to CSS selector) are
+     * left out; each exclusion must say why where it is made.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> axeViolations(java.util.Set<String> impacts, java.util.Set<String> rules, Map<String, String> excluded) {
+        waitForVaadin();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(AXE);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return (List<String>) js.executeAsyncScript("""
+                const [impacts, rules, excluded, done] = arguments;
+                const matches = (target, selector) => {
+                  // a target is a path of selectors through shadow roots: the last one is the element itself
+                  const path = Array.isArray(target) ? target : [target];
+                  let root = document, el = null;
+                  for (const part of path) {
+                    el = root.querySelector(Array.isArray(part) ? part[part.length - 1] : part);
+                    if (!el) return false;
+                    root = el.shadowRoot || el;
+                  }
+                  return el.matches(selector) || !!el.closest(selector)
+                      || (el.getRootNode() instanceof ShadowRoot && el.getRootNode().host.matches(selector));
+                };
+                axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations
+                    .filter(v => impacts.includes(v.impact) || rules.includes(v.id))
+                    .flatMap(v => v.nodes
+                        .filter(n => !(excluded[v.id] && matches(n.target, excluded[v.id])))
+                        .map(n => v.id + ' (' + v.impact + '): ' + v.help + '\\n    at ' + JSON.stringify(n.target)
+                            + '\\n    ' + n.html.substring(0, 200) + '\\n    ' + (n.failureSummary || '').replaceAll('\\n', ' ')))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """, List.copyOf(impacts), List.copyOf(rules), excluded);
+    }
+
+    private static String axeSource() {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(java.util.Objects.requireNonNull(in, "axe/axe.min.js").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Runs a script in the page and returns its answer. */
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);

@@ -153,7 +153,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         grid.addColumn(r -> r.open() ? getTranslation("duo.open") : getTranslation("duo.closedOn", DutchDates.DATE.format(r.closedOn())))
                 .setHeader(getTranslation("duo.col.status"));
         if (viewer.role() == Role.ATTENDANCE_OFFICER) {
-            grid.addComponentColumn(r -> r.open() ? closeButton(r) : new Span());
+            grid.addComponentColumn(r -> r.open() ? closeButton(r) : new Span()).setHeader(getTranslation("grid.actions"));
         }
         grid.setItems(duoReports.ofPupil(viewer, pupilId));
         grid.setAllRowsVisible(true);
@@ -192,7 +192,7 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
             NarrowScreens.hideWhenNarrow(grid, givers);
             grid.addColumn(c -> c.withdrawn() ? getTranslation("consent.withdrawnOn", DutchDates.DATE.format(c.withdrawnOn()))
                     : getTranslation("consent.valid")).setHeader(getTranslation("consent.col.status"));
-            grid.addComponentColumn(c -> c.withdrawn() ? new Span() : withdrawButton(c));
+            grid.addComponentColumn(c -> c.withdrawn() ? new Span() : withdrawButton(c)).setHeader(getTranslation("grid.actions"));
             grid.setItems(consents.ofPupil(viewer, pupilId));
             grid.setAllRowsVisible(true);
             grid.setId("consent-grid");

@@ -239,6 +239,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             row.addClassName("agenda-row");
             if (entry.item().id().equals(current)) {
                 row.addClassName("current");
+                row.getElement().setAttribute("aria-current", "true");
             }
             row.add(new Span(entry.item().position() + "."));
             row.add(entry.pupil() == null ? new Span(getTranslation("pupil.unnamed")) : new PupilBadge(entry.pupil()));
@@ -255,6 +256,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             });
             go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             go.addClassName("agenda-go");
+            // every row's button reads the same; its aria-label says which point it is about
+            go.setAriaLabel(getTranslation(liveNow && chair ? "meeting.goTo.aria" : "meeting.show.aria", entry.item().position()));
             go.setEnabled(!follows);
             if (follows) {
                 go.getElement().setAttribute("title", getTranslation("meeting.show.disabled"));

@@ -20,6 +20,7 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
+import nl.casustafel.ui.RowKeyboard;
 import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.Forms;
@@ -74,13 +75,19 @@ public class MyMeetingsView extends VerticalLayout {
         grid.addColumn(m -> getTranslation("meeting.status." + m.status())).setHeader(getTranslation("meetings.col.status"));
         Grid.Column<Meeting> location = grid.addColumn(m -> m.location() == null ? "" : m.location()).setHeader(getTranslation("meetings.col.location")).setFlexGrow(2);
         NarrowScreens.hideWhenNarrow(grid, type, location);
-        grid.addComponentColumn(this::chairActions);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MeetingView.class, e.getItem().id())));
+        grid.addComponentColumn(this::chairActions).setHeader(getTranslation("grid.actions"));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        RowKeyboard.openOnEnter(grid, this::open);
+        grid.getElement().setAttribute("aria-label", getTranslation("meetings.grid.aria"));
         grid.setId("meetings-grid");
         grid.setEmptyStateText(getTranslation("meetings.empty"));
         add(new H2(getTranslation("meetings.title")), planning, grid);
         expand(grid);
         refresh();
+    }
+
+    private void open(Meeting meeting) {
+        getUI().ifPresent(ui -> ui.navigate(MeetingView.class, meeting.id()));
     }
 
     private Component chairActions(Meeting meeting) {

@@ -14,6 +14,7 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
+import nl.casustafel.ui.RowKeyboard;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
@@ -38,12 +39,18 @@ public class CaseListView extends VerticalLayout {
         grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
         Grid.Column<PupilView> school = grid.addColumn(p -> p.school() == null ? "" : p.school()).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         NarrowScreens.hideWhenNarrow(grid, birthDate, school);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> PupilPage.open(ui, e.getItem().ref(), e.getItem().seriesId())));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        RowKeyboard.openOnEnter(grid, this::open);
+        grid.getElement().setAttribute("aria-label", getTranslation("atTable.grid.aria"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("atTable.empty"));
         grid.setId("table-grid");
         grid.setItems(pupils.atMyTables(CurrentUser.require()));
         add(new H2(getTranslation("atTable.title")), new Paragraph(getTranslation("atTable.intro")), grid);
         expand(grid);
+    }
+
+    private void open(PupilView pupil) {
+        getUI().ifPresent(ui -> PupilPage.open(ui, pupil.ref(), pupil.seriesId()));
     }
 }

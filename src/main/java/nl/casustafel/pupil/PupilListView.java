@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.ui.NarrowScreens;
 import nl.casustafel.ui.PupilBadge;
+import nl.casustafel.ui.RowKeyboard;
 import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
@@ -68,7 +69,9 @@ public class PupilListView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("pupils.empty"));
         grid.setId("pupil-grid");
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> PupilPage.open(ui, e.getItem().ref(), null)));
+        grid.addItemClickListener(e -> open(e.getItem()));
+        RowKeyboard.openOnEnter(grid, this::open);
+        grid.getElement().setAttribute("aria-label", getTranslation("pupils.grid.aria"));
 
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
         filters.setWrap(true);
@@ -76,6 +79,10 @@ public class PupilListView extends VerticalLayout {
         add(new H2(getTranslation("pupils.title")), filters, grid);
         expand(grid);
         refresh();
+    }
+
+    private void open(PupilView pupil) {
+        getUI().ifPresent(ui -> PupilPage.open(ui, pupil.ref(), null));
     }
 
     private void refresh() {

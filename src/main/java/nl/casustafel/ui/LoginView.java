@@ -68,6 +68,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         this.uiSignIn = uiSignIn;
         this.oidc = oidc;
         addClassName("login-view");
+        getElement().setAttribute("role", "main");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);

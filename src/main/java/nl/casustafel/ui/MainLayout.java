@@ -5,6 +5,8 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -38,7 +40,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
         toggle.setId("drawer-toggle");
-        Span title = new Span(getTranslation("app.name"));
+        H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
         Span who = new Span(viewer.displayName() + " · " + getTranslation("role." + viewer.role()) + " · " + viewer.partyName());
         who.addClassName("app-user");
@@ -50,6 +52,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
         signOut.setId("sign-out");
         HorizontalLayout bar = new HorizontalLayout(toggle, title, who, signOut);
         bar.addClassName("app-bar");
+        bar.getElement().setAttribute("role", "banner");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(who);
@@ -60,6 +63,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
     private Component navigation(Viewer viewer) {
         SideNav nav = new SideNav();
         nav.setId("main-menu");
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             if (entry.menuClass() != null && ViewAccessControl.mayEnter(entry.menuClass(), viewer)) {
                 SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
@@ -71,6 +75,15 @@ public class MainLayout extends AppLayout implements RouterLayout {
             }
         }
         return nav;
+    }
+
+    /** The screen shown is the page's main landmark, so that a screen reader can jump past banner and menu. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     private void signOut() {

@@ -31,6 +31,7 @@ public class PupilBadge extends HorizontalLayout {
         why.getElement().setAttribute("aria-label", getTranslation("why.aria", pupil.label()));
         Popover explanation = new Popover();
         explanation.setTarget(why);
+        explanation.setAriaLabel(getTranslation("why.aria", pupil.label())); // the dialog is named by its question
         explanation.setPosition(PopoverPosition.BOTTOM_START);
         explanation.addThemeVariants(com.vaadin.flow.component.popover.PopoverVariant.ARROW);
         Span text = new Span(pupil.explanation());
