@@ -100,7 +100,7 @@ public class SignalWorkListView extends VerticalLayout implements BeforeEnterObs
 
     private void columns() {
         columns.put(SignalSort.Key.PUPIL, grid.addComponentColumn(e -> new PupilBadge(e.pupil()))
-                .setHeader(getTranslation("absence.signals.col.pupil")).setFlexGrow(2).setWidth("14em"));
+                .setHeader(getTranslation("absence.signals.col.pupil")).setFlexGrow(2));
         columns.put(SignalSort.Key.SCHOOL_YEAR, grid.addColumn(e -> e.pupil().schoolYear() == null ? "" : e.pupil().schoolYear())
                 .setHeader(getTranslation("absence.signals.col.schoolYear")).setFlexGrow(0).setWidth("7em"));
         columns.put(SignalSort.Key.URGENCY, grid.addComponentColumn(this::signals).setHeader(getTranslation("absence.signals.col.signal")).setFlexGrow(6));
@@ -113,9 +113,6 @@ public class SignalWorkListView extends VerticalLayout implements BeforeEnterObs
         columns.forEach((key, column) -> column.setKey(key.name()).setSortable(true)
                 .setComparator(new SignalSort.Order(key, false).comparator()));
         grid.addComponentColumn(this::actions).setHeader(getTranslation("absence.signals.col.actions")).setFlexGrow(2);
-        // figures: as wide as their (long, explained) headers, so that no header breaks in the middle of a word
-        List.of(SignalSort.Key.UNAUTHORISED, SignalSort.Key.SICK, SignalSort.Key.LATE, SignalSort.Key.DUO_REPORT)
-                .forEach(key -> columns.get(key).setAutoWidth(true).setFlexGrow(0));
         NarrowScreens.hideWhenNarrow(grid, columns.get(SignalSort.Key.SCHOOL_YEAR), columns.get(SignalSort.Key.UNAUTHORISED),
                 columns.get(SignalSort.Key.SICK), columns.get(SignalSort.Key.LATE), columns.get(SignalSort.Key.DUO_REPORT));
     }
