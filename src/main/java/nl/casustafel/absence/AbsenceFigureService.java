@@ -1,6 +1,5 @@
 package nl.casustafel.absence;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
@@ -14,11 +13,11 @@ import nl.casustafel.pupil.Pupils;
 @Singleton
 public class AbsenceFigureService {
 
-    private final JdbcOperations jdbc;
+    private final AbsenceFigures figures;
     private final Pupils pupils;
 
-    public AbsenceFigureService(JdbcOperations jdbc, Pupils pupils) {
-        this.jdbc = jdbc;
+    public AbsenceFigureService(AbsenceFigures figures, Pupils pupils) {
+        this.figures = figures;
         this.pupils = pupils;
     }
 
@@ -34,19 +33,6 @@ public class AbsenceFigureService {
         if (sickReports12Weeks < 0 || lateArrivals < 0) {
             throw new InvalidInputException("sickReports12Weeks", "Aantallen kunnen niet negatief zijn.");
         }
-        jdbc.prepareStatement("""
-                INSERT INTO absence_figure (pupil_id, unauthorised_hours_4_weeks, sick_reports_12_weeks, late_arrivals, updated_by)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (pupil_id) DO UPDATE SET unauthorised_hours_4_weeks = excluded.unauthorised_hours_4_weeks,
-                    sick_reports_12_weeks = excluded.sick_reports_12_weeks, late_arrivals = excluded.late_arrivals,
-                    updated_by = excluded.updated_by, updated_at = now()
-                """, statement -> {
-            statement.setLong(1, pupilId);
-            statement.setDouble(2, unauthorisedHours4Weeks);
-            statement.setInt(3, sickReports12Weeks);
-            statement.setInt(4, lateArrivals);
-            statement.setLong(5, viewer.userId());
-            return statement.executeUpdate();
-        });
+        figures.put(pupilId, unauthorisedHours4Weeks, sickReports12Weeks, lateArrivals, viewer.userId());
     }
 }

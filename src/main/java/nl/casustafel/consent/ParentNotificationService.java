@@ -8,7 +8,6 @@ import nl.casustafel.platform.PlausibleDate;
 import nl.casustafel.platform.PlainText;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,8 +17,6 @@ import nl.casustafel.covenant.Parties;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.PupilReader;
 
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -33,16 +30,16 @@ import java.util.Set;
 @Singleton
 public class ParentNotificationService {
 
-    private final JdbcOperations jdbc;
+    private final ParentNotifications notifications;
     private final Parties parties;
     private final PupilReader reader;
     private final Clock clock;
     private final ApplicationEventPublisher<PupilFactsChanged> events;
 
-    public ParentNotificationService(JdbcOperations jdbc, Parties parties, PupilReader reader, Clock clock,
+    public ParentNotificationService(ParentNotifications notifications, Parties parties, PupilReader reader, Clock clock,
                                      ApplicationEventPublisher<PupilFactsChanged> events) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.notifications = notifications;
         this.parties = parties;
         this.reader = reader;
         this.clock = clock;
@@ -80,30 +77,10 @@ public class ParentNotificationService {
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("note", "De toelichting is te lang (hooguit 500 tekens).");
         }
-        long id = jdbc.prepareStatement("""
-                INSERT INTO parent_notification (pupil_id, notifying_party_id, purpose, notified_on, note, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-                """, statement -> {
-            statement.setLong(1, pupilId);
-            statement.setLong(2, viewer.partyId());
-            statement.setString(3, input.purpose().name());
-            statement.setDate(4, Date.valueOf(input.notifiedOn()));
-            statement.setString(5, note);
-            statement.setLong(6, viewer.userId());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-        jdbc.prepareStatement("INSERT INTO parent_notification_party (notification_id, party_id) VALUES (?, ?)", statement -> {
-            for (Long party : named) {
-                statement.setLong(1, id);
-                statement.setLong(2, party);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-            return null;
-        });
+        long id = notifications.add(pupilId, viewer.partyId(), input.purpose().name(), input.notifiedOn(), note, viewer.userId());
+        for (Long party : named) {
+            notifications.addParty(id, party);
+        }
         events.publishEvent(new PupilFactsChanged(pupilId));
         return new Recorded(id, pupilId, input.purpose(), input.notifiedOn(), named);
     }

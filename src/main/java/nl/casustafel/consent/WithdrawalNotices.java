@@ -1,17 +1,16 @@
 package nl.casustafel.consent;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.consent.WithdrawalNoticeRepository.Row;
 
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,11 +25,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class WithdrawalNotices {
 
-    private final JdbcOperations jdbc;
+    private final WithdrawalNoticeRepository notices;
     private final PupilReader reader;
 
-    public WithdrawalNotices(JdbcOperations jdbc, PupilReader reader) {
-        this.jdbc = jdbc;
+    public WithdrawalNotices(WithdrawalNoticeRepository notices, PupilReader reader) {
+        this.notices = notices;
         this.reader = reader;
     }
 
@@ -40,26 +39,9 @@ public class WithdrawalNotices {
                          @Nullable String pupil, @Nullable String pupilRef) {
     }
 
-    private record Row(long consentId, long pupilId, LocalDate givenOn, LocalDate withdrawnOn, String purpose) {
-    }
-
     @Transactional
     public List<Notice> forParty(Viewer viewer) {
-        List<Row> rows = jdbc.prepareStatement("""
-                SELECT c.id, c.pupil_id, c.given_on, c.withdrawn_on, c.purpose FROM withdrawal_notice n
-                  JOIN consent c ON c.id = n.consent_id
-                 WHERE n.party_id = ? ORDER BY c.withdrawn_on DESC, c.id DESC
-                """, statement -> {
-            statement.setLong(1, viewer.partyId());
-            List<Row> found = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Row(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
-                            rs.getString(5)));
-                }
-            }
-            return found;
-        });
+        List<Row> rows = notices.forParty(viewer.partyId());
         Map<Long, PupilView> visible = reader.read(viewer, rows.stream().map(Row::pupilId).distinct().toList(), null,
                 "bericht intrekking toestemming").stream().collect(Collectors.toMap(PupilView::pupilId, Function.identity()));
         return rows.stream().map(r -> {
@@ -71,6 +53,7 @@ public class WithdrawalNotices {
 
     /** A withdrawal notice to the viewer's party about one pupil: the consent's date, its purpose and when it was withdrawn. */
     @Serdeable
+    @Introspected
     public record PupilNotice(LocalDate givenOn, LocalDate withdrawnOn, String purpose) {
     }
 
@@ -80,20 +63,6 @@ public class WithdrawalNotices {
      */
     @Transactional(readOnly = true)
     public List<PupilNotice> aboutPupil(Viewer viewer, long pupilId) {
-        return jdbc.prepareStatement("""
-                SELECT c.given_on, c.withdrawn_on, c.purpose FROM withdrawal_notice n
-                  JOIN consent c ON c.id = n.consent_id
-                 WHERE n.party_id = ? AND c.pupil_id = ? ORDER BY c.withdrawn_on DESC, c.id DESC
-                """, statement -> {
-            statement.setLong(1, viewer.partyId());
-            statement.setLong(2, pupilId);
-            List<PupilNotice> found = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new PupilNotice(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(), rs.getString(3)));
-                }
-            }
-            return found;
-        });
+        return notices.aboutPupil(viewer.partyId(), pupilId);
     }
 }

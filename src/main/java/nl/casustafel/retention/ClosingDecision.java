@@ -1,5 +1,6 @@
 package nl.casustafel.retention;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  * is destroyed from {@code destroyOn}. Made by a user of the party that holds the case.
  */
 @Serdeable
+@Introspected
 public record ClosingDecision(long id, long pupilId, ClosingReason reason, LocalDate decidedOn, LocalDate destroyOn,
                               long decidedBy, String decidedByName, long decidedByParty, String decidedByPartyName) {
 }

@@ -2,7 +2,6 @@ package nl.casustafel.retention;
 
 import nl.casustafel.platform.InputRules;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,8 +12,6 @@ import nl.casustafel.privacy.Basis;
 import nl.casustafel.privacy.DisclosureDecision;
 import nl.casustafel.privacy.PupilReader;
 
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -28,13 +25,13 @@ import java.util.Optional;
 @Singleton
 public class ClosingService {
 
-    private final JdbcOperations jdbc;
+    private final ClosingDecisions decisions;
     private final PupilReader reader;
     private final RetentionPeriod period;
     private final Clock clock;
 
-    public ClosingService(JdbcOperations jdbc, PupilReader reader, RetentionPeriod period, Clock clock) {
-        this.jdbc = jdbc;
+    public ClosingService(ClosingDecisions decisions, PupilReader reader, RetentionPeriod period, Clock clock) {
+        this.decisions = decisions;
         this.reader = reader;
         this.period = period;
         this.clock = clock;
@@ -61,18 +58,8 @@ public class ClosingService {
         if (standing(pupilId).isPresent()) {
             throw new InvalidInputException("pupilId", "Het dossier van deze leerling is al gesloten. Heropen het eerst.");
         }
-        jdbc.prepareStatement("""
-                INSERT INTO closing_decision (pupil_id, reason, decided_on, destroy_on, decided_by, decided_by_party)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, st -> {
-            st.setLong(1, pupilId);
-            st.setString(2, input.reason().name());
-            st.setDate(3, Date.valueOf(input.decidedOn()));
-            st.setDate(4, Date.valueOf(period.destroyOn(input.decidedOn())));
-            st.setLong(5, viewer.userId());
-            st.setLong(6, viewer.partyId());
-            return st.executeUpdate();
-        });
+        decisions.add(pupilId, input.reason().name(), input.decidedOn(), period.destroyOn(input.decidedOn()), viewer.userId(),
+                viewer.partyId());
         return standing(pupilId).orElseThrow();
     }
 
@@ -81,13 +68,7 @@ public class ClosingService {
     public void reopen(Viewer viewer, long pupilId) {
         requireHolder(viewer, pupilId);
         lockPupil(pupilId);
-        int withdrawn = jdbc.prepareStatement("""
-                UPDATE closing_decision SET withdrawn_at = now(), withdrawn_by = ? WHERE pupil_id = ? AND withdrawn_at IS NULL
-                """, st -> {
-            st.setLong(1, viewer.userId());
-            st.setLong(2, pupilId);
-            return st.executeUpdate();
-        });
+        int withdrawn = decisions.withdraw(viewer.userId(), pupilId);
         if (withdrawn == 0) {
             throw new InvalidInputException("pupilId", "Het dossier van deze leerling is niet gesloten.");
         }
@@ -121,27 +102,10 @@ public class ClosingService {
 
     /** Serialises decisions, reopenings and destruction of one pupil. */
     private void lockPupil(long pupilId) {
-        jdbc.prepareStatement("SELECT id FROM pupil WHERE id = ? FOR UPDATE", st -> {
-            st.setLong(1, pupilId);
-            return st.executeQuery().next();
-        });
+        decisions.lockPupil(pupilId);
     }
 
     private Optional<ClosingDecision> standing(long pupilId) {
-        return jdbc.prepareStatement("""
-                SELECT d.*, u.display_name, p.name AS party_name FROM closing_decision d
-                  JOIN user_account u ON u.id = d.decided_by JOIN party p ON p.id = d.decided_by_party
-                 WHERE d.pupil_id = ? AND d.withdrawn_at IS NULL
-                """, st -> {
-            st.setLong(1, pupilId);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ClosingDecision(rs.getLong("id"), pupilId, ClosingReason.valueOf(rs.getString("reason")),
-                        rs.getDate("decided_on").toLocalDate(), rs.getDate("destroy_on").toLocalDate(), rs.getLong("decided_by"),
-                        rs.getString("display_name"), rs.getLong("decided_by_party"), rs.getString("party_name")));
-            }
-        });
+        return decisions.standing(pupilId);
     }
 }

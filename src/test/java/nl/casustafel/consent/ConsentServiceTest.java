@@ -2,6 +2,10 @@ package nl.casustafel.consent;
 
 import nl.casustafel.privacy.PupilIdentityRepository;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import nl.casustafel.absence.TestSql;
+import nl.casustafel.privacy.PupilFactsChanged;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.casustafel.CasustafelTestProperties;
@@ -18,7 +22,9 @@ import nl.casustafel.privacy.ReconfirmationsDue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +51,12 @@ class ConsentServiceTest implements CasustafelTestProperties {
     PupilReader reader;
     @Inject
     ReconfirmationsDue reconfirmations;
+    @Inject
+    ParentNotificationService notifications;
+    @Inject
+    TestSql sql;
+    @Inject
+    ApplicationEventPublisher<PupilFactsChanged> events;
 
     @Test
     void thirteenYearOldWithOnlyTheParentsConsentForHealthDataIsRefusedAndNothingIsWritten() {
@@ -116,6 +128,44 @@ class ConsentServiceTest implements CasustafelTestProperties {
                     .noneMatch(d -> d.consentId() == old.id()), "only the party that recorded it is told");
         } finally {
             consents.withdraw(school(), old.id(), null, "test");
+        }
+    }
+
+    @Test
+    void theSchoolRecordsThatItToldTheParentsWhichPartiesWillDiscussTheirChild() {
+        long pupil = pupil("842697950");
+        long cjg = parties.findByName("CJG Dijkstreek (JGZ)").orElseThrow().id();
+        long officer = accounts.viewer("leerplicht.veenhoven").orElseThrow().partyId();
+        LocalDate notifiedOn = LocalDate.now().minusDays(1);
+        ParentNotificationService.Recorded recorded = notifications.record(school(), pupil, new ParentNotificationService.NewNotification(
+                MeetingType.THUISZITTERSTAFEL, notifiedOn, List.of(cjg, officer, cjg), "  Telefonisch met moeder  "));
+        try {
+            assertEquals(List.of(cjg, officer), List.copyOf(recorded.partyIds()), "each named party once, in the order given");
+            String row = sql.query("SELECT pupil_id, notifying_party_id, purpose, notified_on, note, recorded_by FROM parent_notification WHERE id = "
+                    + recorded.id(), st -> {
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getDate(4) + "|" + rs.getString(5)
+                            + "|" + rs.getLong(6);
+                }
+            });
+            assertEquals(pupil + "|" + school().partyId() + "|THUISZITTERSTAFEL|" + notifiedOn + "|Telefonisch met moeder|"
+                    + school().userId(), row);
+            List<Long> named = sql.query("SELECT party_id FROM parent_notification_party WHERE notification_id = " + recorded.id()
+                    + " ORDER BY party_id", st -> {
+                List<Long> found = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+                return found;
+            });
+            assertEquals(List.of(cjg, officer).stream().sorted().toList(), named);
+        } finally {
+            sql.update("DELETE FROM parent_notification_party WHERE notification_id = " + recorded.id());
+            sql.update("DELETE FROM parent_notification WHERE id = " + recorded.id());
+            events.publishEvent(new PupilFactsChanged(pupil));
         }
     }
 
