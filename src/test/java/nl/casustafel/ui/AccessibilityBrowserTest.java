@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
-import nl.casustafel.account.AccountService;
-import nl.casustafel.meeting.MeetingService;
-import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,13 +61,7 @@ class AccessibilityBrowserTest implements CasustafelTestProperties {
     @Inject
     UiServer ui;
     @Inject
-    AccountService accounts;
-    @Inject
-    PupilService pupils;
-    @Inject
-    MeetingService meetings;
-    @Inject
-    MeetingSeriesRepository series;
+    MainScreens mainScreens;
 
     @Override
     public boolean uiEnabled() {
@@ -104,7 +94,7 @@ class AccessibilityBrowserTest implements CasustafelTestProperties {
             browser.driver().findElements(By.cssSelector("#main-menu vaadin-side-nav-item"))
                     .forEach(item -> paths.add("/" + Objects.requireNonNullElse(item.getAttribute("path"), "")));
             if (username.equals("zorg.dijkstad")) {
-                paths.addAll(MainScreens.ofCareCoordinator(accounts, pupils, meetings, series).values());
+                paths.addAll(mainScreens.ofCareCoordinator().values());
             }
             for (String path : paths) {
                 browser.open(path);

@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
-import nl.casustafel.account.AccountService;
-import nl.casustafel.meeting.MeetingService;
-import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +44,7 @@ class DutchScreensBrowserTest implements CasustafelTestProperties {
     @Inject
     UiServer ui;
     @Inject
-    AccountService accounts;
-    @Inject
-    PupilService pupils;
-    @Inject
-    MeetingService meetings;
-    @Inject
-    MeetingSeriesRepository series;
+    MainScreens mainScreens;
 
     @Override
     public boolean uiEnabled() {
@@ -94,7 +84,7 @@ class DutchScreensBrowserTest implements CasustafelTestProperties {
         List<String> english = new ArrayList<>();
         try (Browser browser = new Browser(ui.port())) {
             browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
-            for (String path : MainScreens.ofCareCoordinator(accounts, pupils, meetings, series).values()) {
+            for (String path : mainScreens.ofCareCoordinator().values()) {
                 browser.open(path);
                 english.addAll(englishOn(browser, path));
             }

@@ -1,5 +1,6 @@
 package nl.casustafel.ui;
 
+import jakarta.inject.Singleton;
 import nl.casustafel.account.AccountService;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.meeting.Meeting;
@@ -17,13 +18,22 @@ import java.util.Map;
  * one of her pupils, the demo verzuimoverleg (the table's meeting with pupils on its agenda), signals
  * and the absence import. Read only: nothing is created.
  */
-final class MainScreens {
+@Singleton
+class MainScreens {
 
-    private MainScreens() {
+    private final AccountService accounts;
+    private final PupilService pupils;
+    private final MeetingService meetings;
+    private final MeetingSeriesRepository series;
+
+    MainScreens(AccountService accounts, PupilService pupils, MeetingService meetings, MeetingSeriesRepository series) {
+        this.accounts = accounts;
+        this.pupils = pupils;
+        this.meetings = meetings;
+        this.series = series;
     }
 
-    static Map<String, String> ofCareCoordinator(AccountService accounts, PupilService pupils, MeetingService meetings,
-                                                 MeetingSeriesRepository series) {
+    Map<String, String> ofCareCoordinator() {
         Viewer chair = accounts.viewer("zorg.dijkstad").orElseThrow();
         PupilView pupil = pupils.listOwnSchools(chair, PupilSearch.all()).getFirst();
         long table = series.findByName("Verzuimoverleg Dijkstad College").orElseThrow().id();

@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import nl.casustafel.ApiClient;
 import nl.casustafel.Browser;
 import nl.casustafel.CasustafelTestProperties;
-import nl.casustafel.account.AccountService;
-import nl.casustafel.meeting.MeetingService;
-import nl.casustafel.meeting.MeetingSeriesRepository;
 import nl.casustafel.platform.UiServer;
-import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,13 +31,7 @@ class ResponsiveBrowserTest implements CasustafelTestProperties {
     @Inject
     UiServer ui;
     @Inject
-    AccountService accounts;
-    @Inject
-    PupilService pupils;
-    @Inject
-    MeetingService meetings;
-    @Inject
-    MeetingSeriesRepository series;
+    MainScreens mainScreens;
 
     @Override
     public boolean uiEnabled() {
@@ -50,7 +40,7 @@ class ResponsiveBrowserTest implements CasustafelTestProperties {
 
     @Test
     void mainScreensFitAPhoneAndADesktopWithoutSidewaysScrolling() {
-        Map<String, String> screens = MainScreens.ofCareCoordinator(accounts, pupils, meetings, series);
+        Map<String, String> screens = mainScreens.ofCareCoordinator();
         List<String> overflowing = new ArrayList<>();
         try (Browser browser = new Browser(ui.port())) {
             browser.signIn("zorg.dijkstad", ApiClient.DEMO_PASSWORD);
