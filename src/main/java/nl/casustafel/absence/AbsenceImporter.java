@@ -1,5 +1,6 @@
 package nl.casustafel.absence;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -58,8 +59,11 @@ public class AbsenceImporter {
     private final PupilDirectory directory;
     private final AbsenceThresholds thresholds;
     private final Clock clock;
+    private final ApplicationEventPublisher<AbsenceImported> imported;
 
-    public AbsenceImporter(JdbcOperations jdbc, PupilDirectory directory, AbsenceThresholds thresholds, Clock clock) {
+    public AbsenceImporter(JdbcOperations jdbc, PupilDirectory directory, AbsenceThresholds thresholds, Clock clock,
+                           ApplicationEventPublisher<AbsenceImported> imported) {
+        this.imported = imported;
         this.jdbc = jdbc;
         this.directory = directory;
         this.thresholds = thresholds;
@@ -143,6 +147,10 @@ public class AbsenceImporter {
             } else {
                 connection.rollback(savepoint);
                 report = new StagedAbsenceImport(connection, rejected, rejectedCount).run(spool, mode, rowsRead);
+            }
+            if (mode == Mode.IMPORT && report.written() && tally.count() > 0) {
+                // the import's completion point: summaries that read absence_record refresh in this transaction
+                imported.publishEvent(new AbsenceImported(viewer.schoolIds(), tally.first(), tally.last()));
             }
             // counts and timings only: never pupil data
             LOG.info("Absence {}: {} rows, {} rejected, {} added, {} changed; {} path; read+check+copy {} ms, then {} ms",

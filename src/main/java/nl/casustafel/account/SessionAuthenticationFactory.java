@@ -21,7 +21,8 @@ import java.util.UUID;
  * Micronaut has verified. The token only names a sign-in session ({@code jti}) and its user
  * ({@code sub}); it counts while that session is open and the account active, and the role comes from
  * the account as it is now, never from a claim. Replaces Micronaut's factory, which believes the
- * token's roles claim.
+ * token's roles claim. The session, the account and the viewer are read in one statement per request
+ * ({@link SessionViewers}); nothing is cached between requests.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
@@ -30,12 +31,13 @@ public class SessionAuthenticationFactory implements JwtAuthenticationFactory {
     /** The attribute of the authentication that holds the sign-in session's id. */
     public static final String SESSION_ID = "sessionId";
 
-    private final SignInSessions sessions;
-    private final UserAccountRepository accounts;
+    /** The attribute that holds the {@link Viewer} read with the session, so a request looks its viewer up once. */
+    static final String VIEWER = "viewer";
 
-    public SessionAuthenticationFactory(SignInSessions sessions, UserAccountRepository accounts) {
-        this.sessions = sessions;
-        this.accounts = accounts;
+    private final SessionViewers viewers;
+
+    SessionAuthenticationFactory(SessionViewers viewers) {
+        this.viewers = viewers;
     }
 
     @Override
@@ -47,14 +49,15 @@ public class SessionAuthenticationFactory implements JwtAuthenticationFactory {
         }
         try {
             JWTClaimsSet claims = token.getJWTClaimsSet();
+            String subject = claims.getSubject();
+            if (subject == null) {
+                return Optional.empty();
+            }
+            // one statement: session open on the API channel, account active under this username, with its viewer
             return sessionId(claims.getJWTID())
-                    .flatMap(sessions::active)
-                    .filter(session -> session.channel() == SignInChannel.API)
-                    .flatMap(session -> accounts.findById(session.userId()))
-                    .filter(UserAccount::active)
-                    .filter(account -> account.username().equals(claims.getSubject()))
-                    .map(account -> Authentication.build(account.username(), List.of(account.role().name()),
-                            Map.of(SESSION_ID, claims.getJWTID())));
+                    .flatMap(session -> viewers.active(session, subject))
+                    .map(viewer -> Authentication.build(viewer.username(), List.of(viewer.role().name()),
+                            Map.of(SESSION_ID, claims.getJWTID(), VIEWER, viewer)));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -1,17 +1,19 @@
 package nl.casustafel.account;
 
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import nl.casustafel.account.SignInFailures.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +23,9 @@ import java.util.function.Supplier;
  * and locked the same way, so a lock says nothing about whether the account exists. A successful
  * sign-in forgets the failures, and so does an hour without any.
  * <p>
- * Kept in memory (one node): the map holds at most {@value #MAX_TRACKED} usernames; when full, the
- * forgotten entries go first, then the ones whose lock ended longest ago.
+ * Kept in the database (table {@code sign_in_failure}), so that every instance of a cluster counts the
+ * same failures: a username locked on one instance is locked on all. Rows an hour past their lock are
+ * deleted every few minutes.
  */
 @Singleton
 public class SignInThrottle {
@@ -31,18 +34,16 @@ public class SignInThrottle {
     static final Duration FIRST_LOCK = Duration.ofMinutes(1);
     static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
-    static final int MAX_TRACKED = 10_000;
     private static final int MAX_KEY_LENGTH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(SignInThrottle.class);
 
-    /** Consecutive failures of a username and until when it is locked (the last failure if not locked). */
-    private record Failures(int count, Instant lockedUntil) {
-    }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SignInFailures failures;
+    private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    public SignInThrottle(Clock clock) {
+    public SignInThrottle(SignInFailures failures, TransactionOperations<Connection> tx, Clock clock) {
+        this.failures = failures;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -70,26 +71,23 @@ public class SignInThrottle {
      * until the caller says otherwise. A sign-in in two steps (password, then second factor) calls
      * {@link Attempt#passedFirstStep()} for a right password, which takes back only this attempt's count:
      * earlier failures stay, so failed codes add up with failed passwords under the same username.
+     * The test and the count are one transaction that holds the username's advisory lock, so parallel
+     * attempts on any instance are counted one after the other.
      */
     public Attempt begin(String username) {
         String key = key(username);
-        Instant now = clock.instant();
-        if (!failures.containsKey(key) && failures.size() >= MAX_TRACKED) {
-            makeRoom(now);
-        }
-        Failures[] before = new Failures[1];
-        Failures after = failures.compute(key, (k, old) -> {
-            before[0] = old;
-            if (old != null && now.isBefore(old.lockedUntil())) {
-                return old;
+        // whole microseconds: what PostgreSQL stores, so the compare-and-set of passedFirstStep matches
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tx.executeWrite(status -> {
+            Optional<Failures> before = failures.lockAndRead(key);
+            if (before.isPresent() && now.isBefore(before.get().lockedUntil())) {
+                return new Attempt(key, null, null, new SignIn.Locked(Duration.between(now, before.get().lockedUntil())));
             }
-            int count = old == null || forgotten(old, now) ? 1 : old.count() + 1;
-            return new Failures(count, count < FREE_FAILURES ? now : now.plus(lock(count)));
+            int count = before.isEmpty() || forgotten(before.get(), now) ? 1 : before.get().count() + 1;
+            Failures after = new Failures(count, count < FREE_FAILURES ? now : now.plus(lock(count)));
+            failures.put(key, after);
+            return new Attempt(key, before.orElse(null), after, null);
         });
-        if (after == before[0]) {
-            return new Attempt(key, null, null, new SignIn.Locked(Duration.between(now, after.lockedUntil())));
-        }
-        return new Attempt(key, before[0], after, null);
     }
 
     /** One attempt under way: counted as failed unless {@link #succeeded()} or {@link #passedFirstStep()}. */
@@ -114,16 +112,22 @@ public class SignInThrottle {
 
         /** The whole sign-in succeeded: the failures are forgotten. */
         public void succeeded() {
-            failures.remove(key);
+            tx.executeWrite(status -> {
+                failures.remove(key);
+                return null;
+            });
         }
 
         /** A first step passed (a right password): this attempt no longer counts, earlier failures do. */
         public void passedFirstStep() {
-            if (before == null) {
-                failures.remove(key, after);
-            } else {
-                failures.replace(key, after, before);
-            }
+            tx.executeWrite(status -> {
+                if (before == null) {
+                    failures.remove(key, after);
+                } else {
+                    failures.replace(key, after, before);
+                }
+                return null;
+            });
         }
 
         /** The check failed: the attempt stays counted. */
@@ -133,6 +137,13 @@ public class SignInThrottle {
                         key, lock(after.count()).toMinutes(), after.count());
             }
         }
+    }
+
+    /** Every few minutes: deletes the failures that count as forgotten (an hour past their lock). */
+    @Scheduled(fixedDelay = "5m", initialDelay = "1m")
+    void forgetOld() {
+        Instant before = clock.instant().minus(FORGET_AFTER);
+        tx.executeWrite(status -> failures.forgetEndedBefore(before));
     }
 
     /** The lock after the {@code count}th consecutive failure (count &ge; {@value #FREE_FAILURES}). */
@@ -146,23 +157,9 @@ public class SignInThrottle {
         return now.isAfter(entry.lockedUntil().plus(FORGET_AFTER));
     }
 
-    private void makeRoom(Instant now) {
-        failures.values().removeIf(entry -> forgotten(entry, now));
-        while (failures.size() >= MAX_TRACKED) {
-            failures.entrySet().stream()
-                    .min(Comparator.comparing((Map.Entry<String, Failures> e) -> e.getValue().lockedUntil()))
-                    .ifPresent(oldest -> failures.remove(oldest.getKey()));
-        }
-    }
-
     /** One entry per username however it is typed; never a control character in the log. */
     private static String key(String username) {
         String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
         return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
-    }
-
-    /** How many usernames are tracked (for tests). */
-    int tracked() {
-        return failures.size();
     }
 }

@@ -18,7 +18,7 @@ final class TemporaryPasswordDialog extends Dialog {
         Span shown = new Span(password);
         shown.setId("temporary-password");
         shown.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
-        shown.getElement().setAttribute("aria-label", getTranslation("accounts.password.aria"));
+        shown.getElement().setAttribute("aria-label", getTranslation("accounts.password.shownAria"));
         add(new Paragraph(getTranslation("accounts.password.once")), shown,
                 new Paragraph(getTranslation(enrolsAgain ? "accounts.password.enrol" : "accounts.password.keepsFactor")));
         setCloseOnOutsideClick(false);

@@ -36,7 +36,12 @@ public class AccessLog {
     }
 
     public void record(Viewer viewer, List<Read> reads) {
-        if (reads.isEmpty()) {
+        record(java.util.Map.of(viewer, reads));
+    }
+
+    /** The reads of several viewers (live screens that share one read of a meeting), in one batched insert. */
+    public void record(java.util.Map<Viewer, List<Read>> readsByViewer) {
+        if (readsByViewer.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         jdbc.prepareStatement("""
@@ -45,8 +50,10 @@ public class AccessLog {
                  WHERE NOT EXISTS (SELECT 1 FROM access_log
                                     WHERE pupil_id = ? AND at >= now() AND user_id = ? AND xmin = pg_current_xact_id()::xid)
                 """, statement -> {
+            for (java.util.Map.Entry<Viewer, List<Read>> entry : readsByViewer.entrySet()) {
+            Viewer viewer = entry.getKey();
             Set<Long> pupils = new HashSet<>();
-            for (Read read : reads) {
+            for (Read read : entry.getValue()) {
                 if (!pupils.add(read.pupilId())) {
                     continue;
                 }
@@ -60,6 +67,7 @@ public class AccessLog {
                 statement.setLong(8, read.pupilId());
                 statement.setLong(9, viewer.userId());
                 statement.addBatch();
+            }
             }
             statement.executeBatch();
             return null;

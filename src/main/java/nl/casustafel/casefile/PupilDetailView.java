@@ -64,6 +64,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
     private final NotificationDialog.Factory notificationDialogs;
     private final ClosingPanel.Factory closingPanels;
     private final RequestsPanel.Factory requestPanels;
+    private final nl.casustafel.plan.PlanSection.Factory planSections;
+    private final nl.casustafel.thuiszitter.TimelinePanel.Factory timelinePanels;
     private final Viewer viewer = CurrentUser.require();
     /** The pupil as the URL names it: its handle at a table, or its number for a user who sees it by name. */
     private String ref;
@@ -73,7 +75,10 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
     public PupilDetailView(PupilService pupils, DuoReportService duoReports, ConsentService consents,
                            DuoReportDialog.Factory duoDialogs, ConsentDialog.Factory consentDialogs,
                            NotificationDialog.Factory notificationDialogs, ClosingPanel.Factory closingPanels,
-                           RequestsPanel.Factory requestPanels) {
+                           RequestsPanel.Factory requestPanels, nl.casustafel.plan.PlanSection.Factory planSections,
+                           nl.casustafel.thuiszitter.TimelinePanel.Factory timelinePanels) {
+        this.planSections = planSections;
+        this.timelinePanels = timelinePanels;
         this.pupils = pupils;
         this.duoReports = duoReports;
         this.consents = consents;
@@ -111,7 +116,8 @@ public class PupilDetailView extends VerticalLayout implements HasUrlParameter<S
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         print.addClassName("no-print");
         print.setId("pupil-print");
-        add(printed, title, print, fields(pupil));
+        add(printed, title, print, fields(pupil), planSections.section(viewer, pupil));
+        timelinePanels.section(viewer, ref, seriesId).ifPresent(this::add);
         if (pupil.fields().contains(PupilField.NAME)) {
             add(duoSection(pupil), consentSection(pupil), closingPanels.section(viewer, pupilId, this::refresh),
                     requestPanels.section(viewer, pupilId, this::refresh));

@@ -34,6 +34,55 @@ public class CovenantRulesLoader {
     }
 
     @Context
+    MonitoringRules monitoringRules(ConfigFiles config, @Value("${casustafel.covenant:covenants/dijkstreek.yaml}") String file) {
+        return monitoring(config.yaml(file));
+    }
+
+    /** The monitoring section: the small-number threshold (at least 2: a threshold of 1 would hide nothing). */
+    public static MonitoringRules monitoring(YamlNode root) {
+        YamlNode m = root.node("monitoring");
+        int threshold = positive(m, "smallNumberThreshold");
+        if (threshold < 2) {
+            throw m.node("smallNumberThreshold").error("must be at least 2");
+        }
+        return new MonitoringRules(threshold);
+    }
+
+    @Context
+    ThuiszitterTerms thuiszitterTerms(ConfigFiles config, @Value("${casustafel.covenant:covenants/dijkstreek.yaml}") String file) {
+        return thuiszitterTerms(config.yaml(file));
+    }
+
+    /**
+     * The terms of the thuiszitter's timeline. Refuses a file whose figures are not positive, whose escalation
+     * names nobody, whose timeline category is not a data category of the file (or is HEALTH, which needs
+     * consent), or whose reasons to leave the list are not afschaling reasons.
+     */
+    public static ThuiszitterTerms thuiszitterTerms(YamlNode root) {
+        YamlNode t = root.node("thuiszitterTerms");
+        String escalateTo = t.text("escalateTo").strip();
+        if (escalateTo.isEmpty()) {
+            throw t.node("escalateTo").error("is empty: the table is told to whom the case is due");
+        }
+        Set<String> categories = new java.util.HashSet<>();
+        root.list("dataCategories").forEach(c -> categories.add(c.text("code")));
+        String category = t.text("timelineCategory");
+        if (!categories.contains(category) || category.equals("HEALTH") || category.equals("BSN")) {
+            throw t.node("timelineCategory").error("must be a data category of the file other than HEALTH and BSN, not '" + category + "'");
+        }
+        Set<String> leave = new java.util.LinkedHashSet<>();
+        Set<String> reasons = Set.of("BACK_IN_EDUCATION", "IN_WORK", "MOVED", "OTHER");
+        for (YamlNode r : t.node("leaveListWhen").items()) {
+            if (!reasons.contains(r.scalar())) {
+                throw r.error("is not an afschaling reason " + reasons);
+            }
+            leave.add(r.scalar());
+        }
+        return new ThuiszitterTerms(positive(t, "thuiszitterAfterWeeksWithoutExemption"), t.text("thuiszitterSource"),
+                positive(t, "escalateAfterMonthsWithoutOffer"), escalateTo, t.text("escalateSource"), category, leave);
+    }
+
+    @Context
     ContentRules contentRules(ConfigFiles config, @Value("${casustafel.covenant:covenants/dijkstreek.yaml}") String file) {
         return content(config.yaml(file));
     }

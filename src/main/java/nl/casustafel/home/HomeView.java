@@ -36,7 +36,9 @@ public class HomeView extends VerticalLayout {
 
 
     public HomeView(WithdrawalNotices notices, MeetingQueries meetings, nl.casustafel.privacy.ReconfirmationsDue reconfirmations,
-                    CalendarService calendar) {
+                    CalendarService calendar, nl.casustafel.plan.PlanReader plans,
+                    nl.casustafel.thuiszitter.ThuiszitterTimeline thuiszitters,
+                    nl.casustafel.scaledown.ScaleDownNotices scaleDowns, nl.casustafel.rights.CorrectionNotices corrections) {
         Viewer viewer = CurrentUser.require();
         H2 welcome = new H2(getTranslation("home.welcome", viewer.displayName()));
         welcome.setId("welcome");
@@ -45,6 +47,9 @@ public class HomeView extends VerticalLayout {
         add(welcome, role, new Paragraph(getTranslation("home.intro." + viewer.role())));
         if (!viewer.role().isGovernance()) {
             add(nextMeeting(calendar, viewer));
+            add(new nl.casustafel.thuiszitter.ThuiszitterSignalsPanel(thuiszitters, viewer),
+                    new nl.casustafel.scaledown.ScaleDownNoticesPanel(scaleDowns, viewer),
+                    new nl.casustafel.rights.CorrectionNoticesPanel(corrections, viewer));
             java.util.List<MeetingViews.Action> open = meetings.myOpenActions(viewer);
             if (!open.isEmpty()) {
                 add(new com.vaadin.flow.component.html.H3(getTranslation("home.actions")));
@@ -54,6 +59,7 @@ public class HomeView extends VerticalLayout {
                 open.forEach(a -> list.add(ActionLine.of(a)));
                 add(list);
             }
+            add(new nl.casustafel.plan.PlanDueList(plans, viewer));
             notices.forParty(viewer).forEach(n -> {
                 Paragraph notice = new Paragraph(getTranslation("home.withdrawal", DutchDates.DATE.format(n.givenOn()), DutchDates.DATE.format(n.withdrawnOn()),
                         getTranslation("meetingType." + n.purpose())) + " " + (n.pupil() == null

@@ -66,17 +66,35 @@ public class AgendaContent {
     public ItemContent read(Viewer viewer, AgendaItem item, long seriesId) {
         ContentViewer seen = viewerAt(viewer, item, seriesId);
         if (seen.disclosure() == Disclosure.NONE) {
+            return read(seen, item, List.of(), null);
+        }
+        List<MeetingReads.NoteRow> rows = new ArrayList<>();
+        for (AgendaNote note : notes.findByItemIdOrderById(item.id())) {
+            Party party = parties.findById(note.authorPartyId()).orElse(null);
+            rows.add(new MeetingReads.NoteRow(note, users.findById(note.authorId()).map(UserAccount::displayName).orElse("?"),
+                    party == null ? "?" : party.name(), party == null ? null : party.type()));
+        }
+        Party outcomeParty = item.outcomePartyId() == null ? null : parties.findById(item.outcomePartyId()).orElse(null);
+        return read(seen, item, rows, outcomeParty == null ? null : new MeetingReads.PartyRef(outcomeParty.name(), outcomeParty.type()));
+    }
+
+    /**
+     * Everything of the item a reader may read, from notes already read with their authors and parties
+     * ({@link MeetingReads}) and the outcome's party; {@code seen} is the viewer as the privacy kernel decided it for the item's pupil.
+     */
+    ItemContent read(ContentViewer seen, AgendaItem item, List<MeetingReads.NoteRow> notes, MeetingReads.@Nullable PartyRef outcomeParty) {
+        if (seen.disclosure() == Disclosure.NONE) {
             return new ItemContent(List.of(), null, null, null, List.of()); // not even a count for whom the pupil is hidden
         }
         List<WithheldContent.Piece> withheld = new ArrayList<>();
         List<NoteView> readable = new ArrayList<>();
-        for (AgendaNote note : notes.findByItemIdOrderById(item.id())) {
+        for (MeetingReads.NoteRow row : notes) {
+            AgendaNote note = row.note();
             ContentDecision decision = policy.decide(seen, note.provenance());
             if (decision.readable()) {
-                readable.add(new NoteView(note, users.findById(note.authorId()).map(UserAccount::displayName).orElse("?"),
-                        partyName(note.authorPartyId())));
+                readable.add(new NoteView(note, row.author(), row.partyName()));
             } else {
-                withheld.add(new WithheldContent.Piece(WithheldContent.Kind.NOTE, partyLabel(seen, note.authorPartyId()), decision));
+                withheld.add(new WithheldContent.Piece(WithheldContent.Kind.NOTE, partyLabel(seen, row.partyName(), row.partyType()), decision));
             }
         }
         String outcome = null;
@@ -86,12 +104,18 @@ public class AgendaContent {
             if (decision.readable()) {
                 outcome = item.outcome();
             } else {
-                withheld.add(new WithheldContent.Piece(WithheldContent.Kind.OUTCOME, partyLabel(seen, provenance.providerPartyId()), decision));
+                withheld.add(new WithheldContent.Piece(WithheldContent.Kind.OUTCOME,
+                        outcomeParty == null ? "?" : partyLabel(seen, outcomeParty.name(), outcomeParty.type()), decision));
             }
         }
         ContentDecision registration = policy.decide(seen, item.registrationProvenance(policy.registrationCategory()));
         return new ItemContent(readable, outcome, registration.readable() ? item.parentsInformedBy() : null,
                 registration.readable() ? item.registeredBy() : null, WithheldContent.count(withheld));
+    }
+
+    /** Whether a reader, as the kernel decided it for the action's pupil at its table, may read the action's text. */
+    boolean actionReadable(ContentViewer at, MeetingAction action) {
+        return policy.decide(at, action.provenance()).readable();
     }
 
     /** Whether the viewer may read an action's text, at the action's table. */
@@ -125,23 +149,18 @@ public class AgendaContent {
         return new NoteCategories(policy.categoriesFor(writer), policy.defaultCategory(writer));
     }
 
-    private String partyName(long partyId) {
-        return parties.findById(partyId).map(Party::name).orElse("?");
-    }
-
     /**
      * The providing party as a withheld notice names it: by name for a viewer who sees the pupil by name,
      * else only by its kind, since the name of a school or municipality can point to the pupil.
      */
-    private String partyLabel(ContentViewer seen, long partyId) {
-        Party party = parties.findById(partyId).orElse(null);
-        if (party == null) {
+    private static String partyLabel(ContentViewer seen, String partyName, @Nullable nl.casustafel.covenant.PartyType partyType) {
+        if (partyType == null) {
             return "?";
         }
         if (seen.disclosure() == Disclosure.IDENTIFIED) {
-            return party.name();
+            return partyName;
         }
-        return switch (party.type()) {
+        return switch (partyType) {
             case MUNICIPALITY -> "de gemeente";
             case SCHOOL_BOARD -> "de school";
             case PARTNERSHIP -> "het samenwerkingsverband";

@@ -60,6 +60,11 @@ final class AgendaRegistrationDialog extends Dialog {
         Checkbox duo = new Checkbox(getTranslation("meeting.register.check.duo"));
         Checkbox parentsKnow = new Checkbox(getTranslation("meeting.register.check.parentsKnow"));
         TextField informedBy = new TextField(getTranslation("meeting.register.informedBy"));
+        reason.setId("register-reason");
+        consent.setId("register-consent");
+        duo.setId("register-duo");
+        parentsKnow.setId("register-parents-know");
+        informedBy.setId("register-informed-by");
         boolean tzt = table.type() == MeetingType.THUISZITTERSTAFEL;
         reason.setVisible(tzt);
         consent.setVisible(tzt);

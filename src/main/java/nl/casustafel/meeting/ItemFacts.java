@@ -113,6 +113,17 @@ public class ItemFacts {
                 withdrawals.aboutPupil(viewer, item.pupilId()), open));
     }
 
+    /**
+     * The facts panel from what the meeting screen already read: the pupil's facts as the kernel disclosed them to the
+     * viewer and the table's open actions about the pupil; only the absence figures and notices are read here.
+     */
+    Facts of(Viewer viewer, AgendaItem item, DisclosedFacts facts, List<MeetingViews.Action> openActionsOfPupil) {
+        List<AbsenceHistory.Month> months = facts.absence() ? history.byMonth(item.pupilId()) : List.of();
+        List<Signal> active = facts.absence() ? activeSignals(item.pupilId()) : List.of();
+        return new Facts(facts.pupil(), facts.absence(), months, active, facts.duoReports(), facts.consents(),
+                withdrawals.aboutPupil(viewer, item.pupilId()), openActionsOfPupil);
+    }
+
     private List<Signal> activeSignals(long pupilId) {
         return pupils.findById(pupilId).flatMap(p -> signals.forPupil(p.schoolId(), pupilId)).map(s -> s.signals()).orElse(List.of());
     }

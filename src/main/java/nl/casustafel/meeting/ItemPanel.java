@@ -46,6 +46,7 @@ final class ItemPanel extends VerticalLayout {
     private final Viewer viewer;
     private final long itemId;
     private final MeetingType type;
+    private final long seriesId;
     private final Div header = new Div();
     private final VerticalLayout noteList = new VerticalLayout();
     private final VerticalLayout actionList = new VerticalLayout();
@@ -70,6 +71,7 @@ final class ItemPanel extends VerticalLayout {
         this.viewer = viewer;
         this.itemId = screen.current().item().id();
         this.type = table.type();
+        this.seriesId = table.id();
         setId("current-item");
         setPadding(false);
         noteList.setPadding(false);
@@ -146,6 +148,17 @@ final class ItemPanel extends VerticalLayout {
         }
         if (entry.item().hulpvraag() != null) {
             header.add(new Paragraph(getTranslation("meeting.hulpvraag", entry.item().hulpvraag())));
+        }
+        if (entry.pupil() != null && type == MeetingType.THUISZITTERSTAFEL) {
+            // The timeline's signals at the viewer's level (thuiszitter, escalation due), and the chair's "Afschalen".
+            services.timeline.signalsAt(viewer, seriesId, entry.item().pupilId()).forEach(signal -> {
+                Paragraph line = new Paragraph(signal.text());
+                line.addClassName("thuiszitter-signal");
+                header.add(line);
+            });
+        }
+        if (entry.pupil() != null) {
+            services.scaleDowns.button(viewer, screen.meeting().id(), itemId, () -> { }).ifPresent(header::add);
         }
         boolean identified = entry.pupil() != null && entry.pupil().disclosure() == Disclosure.IDENTIFIED;
         outcomeSection.setVisible(identified);
@@ -266,8 +279,13 @@ final class ItemPanel extends VerticalLayout {
         private final MeetingActions actions;
         private final DuoReportFollowUp duoReports;
         private final CovenantRules covenant;
+        private final nl.casustafel.thuiszitter.ThuiszitterTimeline timeline;
+        private final nl.casustafel.scaledown.ScaleDownDialog.Factory scaleDowns;
 
-        Factory(MeetingService meetings, AgendaNotes notes, MeetingActions actions, DuoReportFollowUp duoReports, CovenantRules covenant) {
+        Factory(MeetingService meetings, AgendaNotes notes, MeetingActions actions, DuoReportFollowUp duoReports, CovenantRules covenant,
+                nl.casustafel.thuiszitter.ThuiszitterTimeline timeline, nl.casustafel.scaledown.ScaleDownDialog.Factory scaleDowns) {
+            this.timeline = timeline;
+            this.scaleDowns = scaleDowns;
             this.meetings = meetings;
             this.notes = notes;
             this.actions = actions;

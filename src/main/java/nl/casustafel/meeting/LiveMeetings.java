@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -58,8 +59,21 @@ public class LiveMeetings {
     }
 
     @TransactionalEventListener
+    void onCaseContentChanged(MeetingEvents.CaseContentChanged event) {
+        publish(f -> f.pupilIds().get().contains(event.pupilId()));
+    }
+
+    @TransactionalEventListener
     void onPupilFactsChanged(PupilFactsChanged event) {
         publish(f -> f.pupilIds().get().contains(event.pupilId()));
+    }
+
+    /**
+     * The followers of the meetings the test accepts re-read: the hook for changes heard from another instance
+     * ({@link MeetingChangeRelay}), which arrive outside any transaction, so the listeners above would not fire.
+     */
+    void refresh(LongPredicate meetings) {
+        publish(f -> meetings.test(f.meetingId()));
     }
 
     private void publish(Predicate<Follower> concerned) {

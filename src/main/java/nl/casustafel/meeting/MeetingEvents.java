@@ -10,4 +10,11 @@ public final class MeetingEvents {
     public record MeetingChanged(long meetingId) {
     }
 
+    /**
+     * Case content about a pupil kept outside the meeting changed (a plan van aanpak, a progress report): the
+     * screens showing that pupil re-read it. Published after commit by the feature that keeps the content.
+     */
+    public record CaseContentChanged(long pupilId) {
+    }
+
 }

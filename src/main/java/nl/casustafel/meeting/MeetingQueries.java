@@ -7,12 +7,16 @@ import nl.casustafel.account.UserAccount;
 import nl.casustafel.account.Accounts;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.PupilReader;
+import nl.casustafel.platform.NotFoundException;
 import nl.casustafel.privacy.PupilView;
+import nl.casustafel.privacy.SeenAtTable;
+import nl.casustafel.privacy.TablePupils;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +39,13 @@ public class MeetingQueries {
     private final Accounts users;
     private final PupilReader reader;
     private final AgendaContent content;
+    private final MeetingReads reads;
     private final Clock clock;
 
-    MeetingQueries(MeetingService service, MeetingActions actions, ItemFacts facts, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
+    MeetingQueries(MeetingReads reads, MeetingService service, MeetingActions actions, ItemFacts facts, MeetingSeriesRepository series, MeetingRepositories.Meetings meetings,
                    Accounts users, PupilReader reader, AgendaContent content, Clock clock) {
         this.content = content;
+        this.reads = reads;
         this.service = service;
         this.actions = actions;
         this.facts = facts;
@@ -58,24 +64,73 @@ public class MeetingQueries {
      */
     @Transactional
     public MeetingScreen screen(Viewer viewer, long meetingId, @Nullable Long selectedItemId) {
-        Meeting meeting = service.meeting(meetingId);
-        MeetingSeries table = service.seriesOf(meeting);
-        List<MeetingService.AgendaEntry> agenda = service.agenda(viewer, meetingId);
+        MeetingReads.Bundle bundle = reads.read(meetingId);
+        requireParticipant(viewer, bundle);
+        TablePupils pupils = reader.loadAtTable(bundle.pupilIds(), bundle.table().id());
+        return screen(viewer, bundle, reader.readAt(viewer, pupils, where(bundle)), selectedItemId);
+    }
+
+    /**
+     * The meeting screen of each of the viewers (live screens following the meeting): the meeting and its pupils are
+     * read once for all of them, then the privacy kernel decides per viewer, and every read by name of every viewer
+     * is logged in one batched insert. A viewer who no longer sits at the table gets no screen.
+     */
+    @Transactional
+    public Map<Viewer, MeetingScreen> screens(Collection<Viewer> viewers, long meetingId) {
+        MeetingReads.Bundle bundle = reads.read(meetingId);
+        List<Viewer> seated = viewers.stream().filter(v -> bundle.sitsAt(v.userId())).distinct().toList();
+        Map<Viewer, MeetingScreen> screens = new LinkedHashMap<>();
+        if (seated.isEmpty()) {
+            return screens;
+        }
+        TablePupils pupils = reader.loadAtTable(bundle.pupilIds(), bundle.table().id());
+        reader.readAt(seated, pupils, where(bundle)).forEach((viewer, seen) -> screens.put(viewer, screen(viewer, bundle, seen, null)));
+        return screens;
+    }
+
+    private MeetingScreen screen(Viewer viewer, MeetingReads.Bundle bundle, SeenAtTable seen, @Nullable Long selectedItemId) {
+        Meeting meeting = bundle.meeting();
+        List<MeetingService.AgendaEntry> agenda = bundle.items().stream()
+                .map(item -> new MeetingService.AgendaEntry(item, seen.view(item.pupilId()))).toList();
         boolean liveNow = meeting.status() == Meeting.Status.OPEN;
         Long at = liveNow && meeting.currentItemId() != null ? meeting.currentItemId()
                 : selectedItemId != null ? selectedItemId : agenda.stream().map(a -> a.item().id()).findFirst().orElse(null);
         MeetingService.AgendaEntry current = agenda.stream().filter(a -> a.item().id().equals(at)).findFirst().orElse(null);
-        AgendaContent.ItemContent content = current == null || current.pupil() == null
+        AgendaContent.ItemContent itemContent = current == null || current.pupil() == null
                 ? new AgendaContent.ItemContent(List.of(), null, null, null, List.of())
-                : service.content(viewer, current.item().id());
+                : content.read(seen.reader(current.item().pupilId()), current.item(), bundle.notesOf(current.item().id()),
+                bundle.outcomePartyOf(current.item().id()));
         List<MeetingAction> itemActions = current == null ? List.of()
-                : service.actionsOfMeeting(meetingId).stream().filter(a -> current.item().id().equals(a.itemId())).toList();
-        java.util.Set<Long> readable = itemActions.stream().filter(a -> service.readable(viewer, a)).map(MeetingAction::id)
-                .collect(java.util.stream.Collectors.toSet());
-        List<MeetingViews.Action> open = actions.openActionsAt(viewer, table.id()).stream().map(a -> action(viewer, a)).toList();
+                : bundle.agreedHere().stream().map(MeetingReads.ActionRow::action)
+                .filter(a -> current.item().id().equals(a.itemId())).toList();
+        java.util.Set<Long> readable = itemActions.stream().filter(a -> content.actionReadable(seen.reader(a.pupilId()), a))
+                .map(MeetingAction::id).collect(Collectors.toSet());
+        LocalDate today = LocalDate.now(clock);
+        List<MeetingViews.Action> open = bundle.openAtTable().stream().map(r -> action(r, seen, today)).toList();
         ItemFacts.Facts pupilFacts = current == null || current.pupil() == null ? null
-                : facts.of(viewer, meeting, current.item()).orElse(null);
-        return new MeetingScreen(meeting, table, agenda, current, content, itemActions, readable, open, pupilFacts);
+                : seen.facts(current.item().pupilId()).map(f -> facts.of(viewer, current.item(), f,
+                        open.stream().filter(a -> a.pupil() != null && a.pupil().pupilId() == current.item().pupilId()).toList()))
+                .orElse(null);
+        return new MeetingScreen(meeting, bundle.table(), agenda, current, itemContent, itemActions, readable, open, pupilFacts);
+    }
+
+    private static void requireParticipant(Viewer viewer, MeetingReads.Bundle bundle) {
+        if (!bundle.sitsAt(viewer.userId())) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** The context each pupil's read is logged under: the meeting, or its actions for a pupil only an action is about. */
+    private static java.util.function.Function<Long, String> where(MeetingReads.Bundle bundle) {
+        java.util.Set<Long> onAgenda = bundle.items().stream().map(AgendaItem::pupilId).collect(Collectors.toSet());
+        long meetingId = bundle.meeting().id();
+        return pupilId -> onAgenda.contains(pupilId) ? "overleg " + meetingId : "overleg " + meetingId + ", afspraken";
+    }
+
+    private MeetingViews.Action action(MeetingReads.ActionRow row, SeenAtTable seen, LocalDate today) {
+        MeetingAction a = row.action();
+        return MeetingViews.Action.of(a, a.pupilId() == null ? null : seen.view(a.pupilId()), row.owner(),
+                content.actionReadable(seen.reader(a.pupilId()), a), today);
     }
 
     /** The meetings of the tables the caller sits at, earliest first. */
@@ -99,35 +154,24 @@ public class MeetingQueries {
      */
     @Transactional
     public MeetingViews.MeetingDetail detail(Viewer viewer, long meetingId) {
-        Meeting meeting = service.meeting(meetingId);
-        MeetingSeries table = service.seriesOf(meeting);
-        List<MeetingService.AgendaEntry> agenda = service.agenda(viewer, meetingId);
-        Map<Long, Instant> startOf = meetings.findBySeriesIdOrderByStartsAt(table.id()).stream()
-                .collect(Collectors.toMap(Meeting::id, Meeting::startsAt));
-        List<MeetingAction> agreedHere = service.actionsOfMeeting(meetingId);
-        List<MeetingAction> carriedOver = actions.openActionsAt(viewer, table.id()).stream()
-                .filter(a -> a.meetingId() != meetingId)
-                .filter(a -> startOf.getOrDefault(a.meetingId(), Instant.MAX).isBefore(meeting.startsAt()))
-                .toList();
-
-        Map<Long, PupilView> pupils = new HashMap<>();
-        agenda.stream().filter(e -> e.pupil() != null).forEach(e -> pupils.put(e.item().pupilId(), e.pupil()));
-        List<Long> more = new ArrayList<>();
-        for (MeetingAction a : concat(agreedHere, carriedOver)) {
-            if (a.pupilId() != null && !pupils.containsKey(a.pupilId()) && !more.contains(a.pupilId())) {
-                more.add(a.pupilId());
-            }
-        }
-        if (!more.isEmpty()) {
-            reader.read(viewer, more, table.id(), "overleg " + meetingId + ", afspraken").forEach(p -> pupils.put(p.pupilId(), p));
-        }
-
-        Owners owners = new Owners();
+        MeetingReads.Bundle bundle = reads.read(meetingId);
+        requireParticipant(viewer, bundle);
+        TablePupils pupils = reader.loadAtTable(bundle.pupilIds(), bundle.table().id());
+        SeenAtTable seen = reader.readAt(viewer, pupils, where(bundle));
+        Meeting meeting = bundle.meeting();
+        MeetingSeries table = bundle.table();
         LocalDate today = LocalDate.now(clock);
-        return new MeetingViews.MeetingDetail(MeetingViews.MeetingSummary.of(meeting, table, viewer),
-                agenda.stream().filter(e -> e.pupil() != null).map(e -> entry(viewer, e.item(), e.pupil(), table.id())).toList(),
-                agreedHere.stream().map(a -> action(a, pupils.get(a.pupilId()), owners, viewer, today)).toList(),
-                carriedOver.stream().map(a -> action(a, pupils.get(a.pupilId()), owners, viewer, today)).toList());
+        List<MeetingViews.AgendaEntry> agenda = bundle.items().stream().filter(item -> seen.view(item.pupilId()) != null)
+                .map(item -> {
+                    AgendaContent.ItemContent readable = content.read(seen.reader(item.pupilId()), item, bundle.notesOf(item.id()),
+                            bundle.outcomePartyOf(item.id()));
+                    return new MeetingViews.AgendaEntry(MeetingViews.Item.of(item, readable), seen.view(item.pupilId()), readable.withheld());
+                }).toList();
+        List<MeetingViews.Action> carriedOver = bundle.openAtTable().stream()
+                .filter(r -> r.action().meetingId() != meetingId && r.agreedAt().isBefore(meeting.startsAt()))
+                .map(r -> action(r, seen, today)).toList();
+        return new MeetingViews.MeetingDetail(MeetingViews.MeetingSummary.of(meeting, table, viewer), agenda,
+                bundle.agreedHere().stream().map(r -> action(r, seen, today)).toList(), carriedOver);
     }
 
     /** The answer to a registration: the item with its pupil as the registrant sees it, and the warnings. */

@@ -26,7 +26,8 @@ public interface MeetingSeriesRepository extends CrudRepository<MeetingSeries, L
     /**
      * Puts a pupil on the case list with the next alias number of the table; a pupil already on it
      * keeps the alias, and a newly registered hulpvraag or reason replaces the old one, so that
-     * disclosure follows the question now on the table (a new hulpvraag needs new consent).
+     * disclosure follows the question now on the table (a new hulpvraag needs new consent). Registering a
+     * pupil whose case the table scaled down (afschaling) reopens it.
      */
     @Query("""
             INSERT INTO series_case (series_id, pupil_id, alias_number, reason, hulpvraag, added_by)
@@ -34,7 +35,9 @@ public interface MeetingSeriesRepository extends CrudRepository<MeetingSeries, L
               FROM series_case WHERE series_id = :seriesId
             ON CONFLICT (series_id, pupil_id) DO UPDATE
                SET hulpvraag = coalesce(excluded.hulpvraag, series_case.hulpvraag),
-                   reason = coalesce(excluded.reason, series_case.reason)
+                   reason = coalesce(excluded.reason, series_case.reason),
+                   scaled_down_at = NULL, scaled_down_on = NULL, scaled_down_reason = NULL,
+                   scaled_down_explanation = NULL, scaled_down_by = NULL
             """)
     void addCase(Long seriesId, Long pupilId, @Nullable String reason, @Nullable String hulpvraag, Long addedBy);
 }

@@ -23,8 +23,11 @@ public class MeetingTables {
     private final AbsenceSignals signals;
     private final MeetingRepositories.Seats seats;
     private final MeetingSeriesRepository series;
+    private final MeetingRepositories.Meetings meetings;
 
-    MeetingTables(JdbcOperations jdbc, AbsenceSignals signals, MeetingRepositories.Seats seats, MeetingSeriesRepository series) {
+    MeetingTables(JdbcOperations jdbc, AbsenceSignals signals, MeetingRepositories.Seats seats, MeetingSeriesRepository series,
+                  MeetingRepositories.Meetings meetings) {
+        this.meetings = meetings;
         this.jdbc = jdbc;
         this.signals = signals;
         this.seats = seats;
@@ -34,6 +37,13 @@ public class MeetingTables {
     /** A table by its id, for features that refer to one (a request of a data subject is addressed to a table). */
     public java.util.Optional<MeetingSeries> table(long seriesId) {
         return series.findById(seriesId);
+    }
+
+    /** When the table's last meeting before this one started (a cancelled one does not count): "since the last meeting". */
+    public java.util.Optional<java.time.Instant> previousMeetingStart(Meeting meeting) {
+        return meetings.findBySeriesIdOrderByStartsAt(meeting.seriesId()).stream()
+                .filter(m -> m.status() != Meeting.Status.CANCELLED && m.startsAt().isBefore(meeting.startsAt()))
+                .map(Meeting::startsAt).reduce((a, b) -> b);
     }
 
     /** The pupils on a table's case list, in the order of their aliases (which says nothing about who they are). */

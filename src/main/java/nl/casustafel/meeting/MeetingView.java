@@ -65,12 +65,16 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private ItemPanel panel;
     private volatile Runnable unfollow;
     private final AttendanceService attendance;
+    private final List<ItemExtension> extensions;
+    private final MeetingTables tables;
     private AttendancePanel attendancePanel;
 
     public MeetingView(MeetingSession session, ItemPanel.Factory panels, LiveMeetings live, CovenantRules covenant,
                        DuoReportDialog.Factory duoDialogs, AgendaRegistrationDialog.Factory registrations, MeetingQueries queries,
-                       MinutesService minutesService, AttendanceService attendance) {
+                       MinutesService minutesService, AttendanceService attendance, List<ItemExtension> extensions, MeetingTables tables) {
         this.attendance = attendance;
+        this.extensions = extensions;
+        this.tables = tables;
         this.minutesService = minutesService;
         this.queries = queries;
         this.session = session;
@@ -129,15 +133,26 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     /** The screen as this user may see it, or why there is none. */
-    private record Loaded(MeetingScreen screen, String problem) {
+    private record Loaded(MeetingScreen screen, String problem, List<java.util.function.Supplier<com.vaadin.flow.component.Component>> extras) {
     }
 
     private Loaded load() {
         try {
-            return new Loaded(queries.screen(viewer, meetingId, selectedItemId), null);
+            MeetingScreen screen = queries.screen(viewer, meetingId, selectedItemId);
+            return new Loaded(screen, null, extras(screen));
         } catch (InvalidInputException | NotFoundException e) {
-            return new Loaded(null, e.getMessage());
+            return new Loaded(null, e.getMessage(), List.of());
         }
+    }
+
+    /** What other features add to the current item (the plan van aanpak), read as this user. */
+    private List<java.util.function.Supplier<com.vaadin.flow.component.Component>> extras(MeetingScreen screen) {
+        if (screen.current() == null || screen.current().pupil() == null || extensions.isEmpty()) {
+            return List.of();
+        }
+        ItemExtension.ItemAt at = new ItemExtension.ItemAt(meetingId, screen.table().id(), screen.current().item().pupilId(),
+                tables.previousMeetingStart(screen.meeting()).orElse(null));
+        return extensions.stream().flatMap(e -> e.read(viewer, at).stream()).toList();
     }
 
     private void show(Loaded loaded) {
@@ -163,7 +178,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         removeAll();
         add(header(meeting, table, chair));
         HorizontalLayout body = new HorizontalLayout(agendaList(agenda, current, chair, liveNow, meeting, table),
-                itemColumn(keep, screen, table));
+                itemColumn(keep, screen, table, loaded.extras()));
         body.setWidthFull();
         body.addClassName("meeting-body");
         body.setFlexGrow(1, body.getComponentAt(1));
@@ -268,7 +283,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         return list;
     }
 
-    private VerticalLayout itemColumn(ItemPanel keep, MeetingScreen screen, MeetingSeries table) {
+    private VerticalLayout itemColumn(ItemPanel keep, MeetingScreen screen, MeetingSeries table,
+                                      List<java.util.function.Supplier<com.vaadin.flow.component.Component>> extras) {
         MeetingService.AgendaEntry currentEntry = screen.current();
         VerticalLayout column = new VerticalLayout();
         column.setPadding(false);
@@ -283,6 +299,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             panel = panels.create(viewer, table, screen);
         }
         column.add(panel);
+        extras.forEach(extra -> column.add(extra.get()));
         if (screen.facts() != null) {
             column.add(new FactsPanel(screen.facts()));
         }

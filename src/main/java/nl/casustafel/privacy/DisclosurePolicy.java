@@ -55,15 +55,34 @@ public class DisclosurePolicy {
         if (role.isGovernance()) {
             return none("why.governance");
         }
+        if (context.scaledDown()) {
+            // Afschaling: the professionals' file ends, except the school of enrolment's (Seats decides who that is).
+            return none("why.scaledDown");
+        }
         if (role.isSchoolStaff()) {
             return viewer.worksAt(pupil.schoolId())
                     ? identified(viewer, pupil, new Basis(Basis.Kind.ENROLMENT, pupil.schoolId()), today, "why.ownSchool", List.of())
                     : none("why.otherSchool");
         }
-        if (role == Role.ATTENDANCE_OFFICER) {
-            return attendanceOfficer(viewer, pupil, context, today);
+        DisclosureDecision decision = role == Role.ATTENDANCE_OFFICER
+                ? attendanceOfficer(viewer, pupil, context, today)
+                : consentBasedParty(viewer, pupil, context, today);
+        return restricted(pupil, context, decision) ? pseudonymousOrNone(context, "why.restricted", List.of()) : decision;
+    }
+
+    /**
+     * A restriction of processing (art. 18 AVG, carried out from a granted request) withholds the pupil from
+     * the tables: at a table nobody but the school sees more than the alias, and a basis that exists only for
+     * the tables (consent, notification) identifies nowhere. The data stay stored; the school keeps its own
+     * enrolment administration and leerplicht its DUO file outside the tables (art. 18.2: storage and legal
+     * obligations). Lifted when the restriction ends.
+     */
+    private static boolean restricted(PupilFacts pupil, DisclosureContext context, DisclosureDecision decision) {
+        if (!pupil.restricted() || !decision.identified()) {
+            return false;
         }
-        return consentBasedParty(viewer, pupil, context, today);
+        Basis.Kind basis = decision.basis().kind();
+        return context.atTable() || basis == Basis.Kind.CONSENT || basis == Basis.Kind.NOTIFICATION;
     }
 
     private DisclosureDecision attendanceOfficer(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
@@ -91,6 +110,12 @@ public class DisclosurePolicy {
     private DisclosureDecision consentBasedParty(Viewer viewer, PupilFacts pupil, DisclosureContext context, LocalDate today) {
         // Youth care and social work are not in the table: they always need consent.
         TableRule rule = tableRule(context, viewer.partyType()).orElse(TableRule.ASK_CONSENT);
+        if (pupil.objected()) {
+            return identifiedByRule(viewer, pupil, context, rule, today)
+                    .orElseGet(() -> matchingConsents(viewer, pupil, context, today).findAny().isPresent()
+                            ? pseudonymousOrNone(context, "why.objection", List.of())
+                            : pseudonymousOrNone(context, reasonKey(rule), partyLabel(viewer)));
+        }
         return identifiedByRule(viewer, pupil, context, rule, today)
                 .orElseGet(() -> reconfirmationDue(viewer, pupil, context, today)
                         .map(c -> pseudonymousOrNone(context, "why.consentReconfirm", List.of(DutchDates.DATE.format(c.givenOn()),
@@ -113,7 +138,8 @@ public class DisclosurePolicy {
             return Optional.of(identified(viewer, pupil, new Basis(Basis.Kind.DUO_REPORT, report.id()), today, "why.duoReport",
                     List.of(report.reference(), DutchDates.DATE.format(report.reportedOn()), pupil.residenceMunicipalityName())));
         }
-        boolean consentCounts = rule.acceptsConsent() || viewer.role() != Role.ATTENDANCE_OFFICER;
+        // An objection (art. 21 AVG, granted and carried out) ends processing on consent; legal bases continue.
+        boolean consentCounts = !pupil.objected() && (rule.acceptsConsent() || viewer.role() != Role.ATTENDANCE_OFFICER);
         if (consentCounts) {
             Optional<ConsentFact> consent = consentFor(viewer, pupil, context, today);
             if (consent.isPresent()) {
@@ -159,6 +185,9 @@ public class DisclosurePolicy {
     public Set<String> consentCategoriesNaming(Viewer viewer, PupilFacts pupil, DisclosureContext context) {
         LocalDate today = LocalDate.now(clock);
         Set<String> categories = new java.util.HashSet<>();
+        if (pupil.objected()) {
+            return categories; // art. 21 AVG: no processing on consent after a granted objection
+        }
         pupil.consents().stream()
                 .filter(c -> c.names(viewer.partyId()) && c.validOn(today))
                 .filter(c -> context.purpose() == null || c.purpose() == context.purpose())
@@ -172,7 +201,7 @@ public class DisclosurePolicy {
         Set<PupilField> fields = EnumSet.noneOf(PupilField.class);
         fields.addAll(covenant.identifiedView());
         fields.addAll(covenant.fieldsVisibleTo(viewer.partyType()));
-        boolean healthConsent = pupil.consents().stream()
+        boolean healthConsent = !pupil.objected() && pupil.consents().stream()
                 .anyMatch(c -> c.partyId() == viewer.partyId() && c.validOn(today) && c.covers(HEALTH)
                         && ages.sameBand(pupil.birthDate(), c.givenOn(), today));
         if (healthConsent) {

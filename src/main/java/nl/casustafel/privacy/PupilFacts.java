@@ -17,7 +17,27 @@ public record PupilFacts(long pupilId,
                          List<ConsentFact> consents,
                          List<NotificationFact> notifications,
                          LocalDate birthDate,
-                         List<ClosedDuoReportFact> closedDuoReports) {
+                         List<ClosedDuoReportFact> closedDuoReports,
+                         boolean restricted,
+                         boolean objected) {
+
+    /** Without a restriction or objection in force. */
+    public PupilFacts(long pupilId, long schoolId, long residenceMunicipalityId, String residenceMunicipalityName,
+                      List<DuoReportFact> openDuoReports, List<ConsentFact> consents, List<NotificationFact> notifications,
+                      LocalDate birthDate, List<ClosedDuoReportFact> closedDuoReports) {
+        this(pupilId, schoolId, residenceMunicipalityId, residenceMunicipalityName, openDuoReports, consents, notifications,
+                birthDate, closedDuoReports, false, false);
+    }
+
+    /**
+     * The same facts without the restriction (art. 18 AVG) and objection (art. 21 AVG) in force: for the chair
+     * who handles the data subject's own request about them (lifting a restriction is processing the subject
+     * asked for, art. 18.2 AVG), never for a read at a table.
+     */
+    PupilFacts withoutLimits() {
+        return new PupilFacts(pupilId, schoolId, residenceMunicipalityId, residenceMunicipalityName, openDuoReports, consents,
+                notifications, birthDate, closedDuoReports, false, false);
+    }
 
     public PupilFacts {
         openDuoReports = List.copyOf(openDuoReports);

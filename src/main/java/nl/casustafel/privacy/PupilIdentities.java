@@ -51,20 +51,19 @@ public class PupilIdentities {
      */
     public List<Long> ofSchoolsByName(Collection<Long> schoolIds, @Nullable String namePattern, @Nullable Integer schoolYear,
                                       int limit) {
-        return jdbc.prepareStatement("""
-                SELECT p.id FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
-                 WHERE p.school_id = ANY (?)
-                   AND (?::text IS NULL OR lower(i.given_name || ' ' || i.family_name) LIKE ?)
-                   AND (?::int IS NULL OR p.school_year = ?)
+        return ofSchoolsByName(schoolIds, namePattern, schoolYear, limit, 0);
+    }
+
+    /** As {@link #ofSchoolsByName(Collection, String, Integer, int)}, one page of them: {@code limit} from {@code offset}. */
+    public List<Long> ofSchoolsByName(Collection<Long> schoolIds, @Nullable String namePattern, @Nullable Integer schoolYear,
+                                      int limit, long offset) {
+        return jdbc.prepareStatement(OF_SCHOOLS_BY_NAME.formatted("p.id") + """
                  ORDER BY i.family_name, i.given_name, p.id
-                 LIMIT ?
+                 LIMIT ? OFFSET ?
                 """, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", schoolIds.toArray()));
-            statement.setString(2, namePattern);
-            statement.setString(3, namePattern);
-            statement.setObject(4, schoolYear, Types.INTEGER);
-            statement.setObject(5, schoolYear, Types.INTEGER);
+            bindOfSchoolsByName(statement, schoolIds, namePattern, schoolYear);
             statement.setInt(6, limit);
+            statement.setLong(7, offset);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -73,6 +72,33 @@ public class PupilIdentities {
             }
             return ids;
         });
+    }
+
+    /** How many pupils {@link #ofSchoolsByName} would give without a limit. Only the kernel tells this to a viewer. */
+    long countOfSchoolsByName(Collection<Long> schoolIds, @Nullable String namePattern, @Nullable Integer schoolYear) {
+        return jdbc.prepareStatement(OF_SCHOOLS_BY_NAME.formatted("count(*)"), statement -> {
+            bindOfSchoolsByName(statement, schoolIds, namePattern, schoolYear);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static final String OF_SCHOOLS_BY_NAME = """
+            SELECT %s FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
+             WHERE p.school_id = ANY (?)
+               AND (?::text IS NULL OR lower(i.given_name || ' ' || i.family_name) LIKE ?)
+               AND (?::int IS NULL OR p.school_year = ?)
+            """;
+
+    private static void bindOfSchoolsByName(java.sql.PreparedStatement statement, Collection<Long> schoolIds, @Nullable String namePattern,
+                                            @Nullable Integer schoolYear) throws java.sql.SQLException {
+        statement.setArray(1, statement.getConnection().createArrayOf("bigint", schoolIds.toArray()));
+        statement.setString(2, namePattern);
+        statement.setString(3, namePattern);
+        statement.setObject(4, schoolYear, Types.INTEGER);
+        statement.setObject(5, schoolYear, Types.INTEGER);
     }
 
     /** A pupil of a school with the blind index of its BSN, for matching a source that names pupils by BSN. */
@@ -105,5 +131,87 @@ public class PupilIdentities {
     /** Destroys who the pupil was, as part of destroying its file (retention): the identity row goes. */
     public void destroy(long pupilId) {
         identities.deleteById(pupilId);
+    }
+
+    /** An identity field the school provided, as a data subject may have it rectified (art. 16 AVG). */
+    public enum RectifiableField {
+        GIVEN_NAME("Voornaam", "given_name", 100, nl.casustafel.covenant.PupilField.NAME),
+        FAMILY_NAME("Achternaam", "family_name", 100, nl.casustafel.covenant.PupilField.NAME),
+        BIRTH_DATE("Geboortedatum", "birth_date", 10, nl.casustafel.covenant.PupilField.BIRTH_DATE),
+        ADDRESS("Adres (straat en huisnummer)", "street_address", 200, nl.casustafel.covenant.PupilField.ADDRESS),
+        POSTAL_CODE("Postcode", "postal_code", 7, nl.casustafel.covenant.PupilField.ADDRESS);
+
+        private final String label;
+        private final String column;
+        private final int maxLength;
+        private final nl.casustafel.covenant.PupilField shownAs;
+
+        RectifiableField(String label, String column, int maxLength, nl.casustafel.covenant.PupilField shownAs) {
+            this.label = label;
+            this.column = column;
+            this.maxLength = maxLength;
+            this.shownAs = shownAs;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The field of the disclosure decision under which a viewer sees this datum. */
+        public nl.casustafel.covenant.PupilField shownAs() {
+            return shownAs;
+        }
+    }
+
+    /**
+     * Checks a corrected value for a field: the Dutch message names the rule broken (400 on {@code value}).
+     * Answers the value as it will be stored.
+     */
+    public static Object validated(RectifiableField field, @Nullable String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw new nl.casustafel.platform.InvalidInputException("value", "Vul de juiste waarde in voor " + field.label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        if (v.length() > field.maxLength || v.chars().anyMatch(Character::isISOControl)) {
+            throw new nl.casustafel.platform.InvalidInputException("value", "De waarde voor " + field.label().toLowerCase(java.util.Locale.ROOT)
+                    + " is te lang of bevat ongeldige tekens; ten hoogste " + field.maxLength + " tekens.");
+        }
+        return switch (field) {
+            case BIRTH_DATE -> {
+                try {
+                    LocalDate date = LocalDate.parse(v);
+                    if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1990, 1, 1))) {
+                        throw new nl.casustafel.platform.InvalidInputException("value", "De geboortedatum ligt niet in een mogelijke periode.");
+                    }
+                    yield date;
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new nl.casustafel.platform.InvalidInputException("value", "Vul de geboortedatum in als jjjj-mm-dd, bijvoorbeeld 2012-03-31.");
+                }
+            }
+            case POSTAL_CODE -> {
+                String code = v.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+                if (!code.matches("[1-9][0-9]{3}[A-Z]{2}")) {
+                    throw new nl.casustafel.platform.InvalidInputException("value", "Vul een Nederlandse postcode in, bijvoorbeeld 1234 AB.");
+                }
+                yield code.substring(0, 4) + " " + code.substring(4);
+            }
+            default -> v;
+        };
+    }
+
+    /**
+     * Rectifies one identity field of a pupil (art. 16 AVG) in place: the old value is overwritten and kept
+     * nowhere. The caller records who did it for which request and informs the school that provided it.
+     */
+    public void rectify(long pupilId, RectifiableField field, @Nullable String value) {
+        Object stored = validated(field, value);
+        int updated = jdbc.prepareStatement("UPDATE pupil_identity SET " + field.column + " = ? WHERE pupil_id = ?", statement -> {
+            statement.setObject(1, stored);
+            statement.setLong(2, pupilId);
+            return statement.executeUpdate();
+        });
+        if (updated != 1) {
+            throw new IllegalStateException("no identity for pupil " + pupilId);
+        }
     }
 }

@@ -29,15 +29,31 @@ public class PupilReader {
     private final Explanations explanations;
     private final AccessLog accessLog;
     private final java.time.Clock clock;
+    private final PupilIdentities identities;
 
     PupilReader(PupilRecords records, Seats tables, DisclosurePolicy policy, Explanations explanations,
-                AccessLog accessLog, java.time.Clock clock) {
+                AccessLog accessLog, java.time.Clock clock, PupilIdentities identities) {
         this.clock = clock;
+        this.identities = identities;
         this.records = records;
         this.tables = tables;
         this.policy = policy;
         this.explanations = explanations;
         this.accessLog = accessLog;
+    }
+
+    /**
+     * How many pupils of the viewer's own schools match a pupil-list filter ({@link PupilIdentities#ofSchoolsByName}), so
+     * that a paged list can say how many there are in total. The kernel shows school staff every pupil of their own
+     * schools by name ({@link DisclosurePolicy}: why.ownSchool), so the count is exactly what they may page through;
+     * for anyone else it is 0. Nothing is logged: no pupil is read.
+     */
+    @Transactional(readOnly = true)
+    public long ownSchoolsTotal(Viewer viewer, @Nullable String namePattern, @Nullable Integer schoolYear) {
+        if (!viewer.role().isSchoolStaff() || viewer.schoolIds().isEmpty()) {
+            return 0;
+        }
+        return identities.countOfSchoolsByName(viewer.schoolIds(), namePattern, schoolYear);
     }
 
     /** One pupil as the viewer may see it, at the given table or the first one they share; empty when not at all. */
@@ -74,6 +90,71 @@ public class PupilReader {
     }
 
     /**
+     * The pupils at one table, read once for any number of viewers (issue 14): one statement for identity, the
+     * facts that decide disclosure, the seats at the table and who sits there. Nothing is decided or logged yet.
+     */
+    @Transactional(readOnly = true)
+    public TablePupils loadAtTable(Collection<Long> pupilIds, long seriesId) {
+        List<Long> ids = pupilIds.stream().distinct().toList();
+        return new TablePupils(ids.isEmpty() ? new PupilRecords.AtTable(seriesId, Map.of(), Map.of(), java.util.Set.of(), Map.of())
+                : records.loadAtTable(ids, seriesId), ids);
+    }
+
+    /** What one viewer sees of the pupils read at the table, each read by name logged (one batched insert). */
+    @Transactional
+    public SeenAtTable readAt(Viewer viewer, TablePupils pupils, java.util.function.Function<Long, String> where) {
+        return readAt(List.of(viewer), pupils, where).get(viewer);
+    }
+
+    /**
+     * What each of the viewers sees of the pupils read once at the table: the kernel decides per viewer and per
+     * pupil, exactly as {@link #read} does, and every read by name of every viewer goes into the access log in one
+     * batched insert, before anything is returned. {@code where} gives the context logged per pupil.
+     */
+    @Transactional
+    public Map<Viewer, SeenAtTable> readAt(Collection<Viewer> viewers, TablePupils pupils, java.util.function.Function<Long, String> where) {
+        Map<Viewer, SeenAtTable> seen = new java.util.LinkedHashMap<>();
+        Map<Viewer, List<AccessLog.Read>> reads = new java.util.LinkedHashMap<>();
+        PupilRecords.AtTable read = pupils.read;
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (Viewer viewer : viewers) {
+            boolean seated = read.participants().contains(viewer.userId());
+            Map<Long, PupilView> views = new java.util.HashMap<>();
+            Map<Long, ContentViewer> readers = new java.util.HashMap<>();
+            Map<Long, DisclosedFacts> facts = new java.util.HashMap<>();
+            List<AccessLog.Read> logged = new ArrayList<>();
+            for (Long id : pupils.pupilIds()) {
+                PupilRecords.Loaded pupil = read.loaded().get(id);
+                if (pupil == null) {
+                    continue;
+                }
+                String context0 = where.apply(id);
+                Long keptBy = read.scaledDownKeptBy().get(id);
+                DisclosureContext context = !seated ? DisclosureContext.outsideMeetings(context0)
+                        : keptBy != null && keptBy != viewer.partyId() ? DisclosureContext.scaledDown("afgeschaald")
+                        : read.seats().getOrDefault(id, DisclosureContext.outsideMeetings(context0));
+                DisclosureDecision decision = policy.decide(viewer, pupil.facts(), context);
+                readers.put(id, ContentViewer.of(viewer, decision, decision.visible()
+                        ? policy.consentCategoriesNaming(viewer, pupil.facts(), context) : java.util.Set.of()));
+                if (!decision.visible()) {
+                    continue;
+                }
+                PupilView view = view(pupil.stored(), context, decision);
+                views.put(id, view);
+                facts.put(id, disclosedFacts(view, pupil.facts(), today));
+                if (decision.identified()) {
+                    logged.add(new AccessLog.Read(id, context.atTable() ? context0 + ", " + context.description() : context0,
+                            decision.basis().kind().name(), decision.basis().id()));
+                }
+            }
+            reads.put(viewer, logged);
+            seen.put(viewer, new SeenAtTable(views, readers, facts, ContentViewer.withoutPupil(viewer)));
+        }
+        accessLog.record(reads);
+        return seen;
+    }
+
+    /**
      * The facts about one pupil the viewer may see at a table ({@link DisclosedFacts}); empty when the viewer
      * does not see the pupil there. Reading them by name is logged like any identified read.
      */
@@ -84,12 +165,18 @@ public class PupilReader {
             return Optional.empty();
         }
         PupilView pupil = seen.get();
-        boolean absence = pupil.fields().contains(PupilField.ABSENCE);
         if (pupil.disclosure() != Disclosure.IDENTIFIED) {
-            return Optional.of(new DisclosedFacts(pupil, absence, List.of(), List.of()));
+            return Optional.of(disclosedFacts(pupil, null, java.time.LocalDate.now(clock)));
         }
-        PupilFacts facts = records.load(List.of(pupilId)).get(pupilId).facts();
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return Optional.of(disclosedFacts(pupil, records.load(List.of(pupilId)).get(pupilId).facts(), java.time.LocalDate.now(clock)));
+    }
+
+    /** The facts beside a pupil view: absence figures as the decision allows, DUO reports and consents only by name. */
+    private static DisclosedFacts disclosedFacts(PupilView pupil, @Nullable PupilFacts facts, java.time.LocalDate today) {
+        boolean absence = pupil.fields().contains(PupilField.ABSENCE);
+        if (pupil.disclosure() != Disclosure.IDENTIFIED || facts == null) {
+            return new DisclosedFacts(pupil, absence, List.of(), List.of());
+        }
         List<DisclosedFacts.DuoReport> reports = new ArrayList<>();
         facts.openDuoReports().forEach(r -> reports.add(new DisclosedFacts.DuoReport(r.kind(), r.reportedOn(), r.reference(), null)));
         facts.closedDuoReports().forEach(r -> reports.add(new DisclosedFacts.DuoReport(null, r.reportedOn(), r.reference(), r.closedOn())));
@@ -99,7 +186,7 @@ public class PupilReader {
                 .map(c -> new DisclosedFacts.Consent(c.partyName(), c.purpose(), c.hulpvraag(), c.givenOn(), c.validUntil(),
                         c.withdrawnOn(), c.validOn(today)))
                 .toList();
-        return Optional.of(new DisclosedFacts(pupil, absence, reports, consents));
+        return new DisclosedFacts(pupil, absence, reports, consents);
     }
 
     /**
@@ -159,6 +246,22 @@ public class PupilReader {
         DisclosureContext context = tables.seats(viewer, List.of(pupilId), seriesId)
                 .getOrDefault(pupilId, DisclosureContext.outsideMeetings("decision"));
         return Optional.of(policy.decide(viewer, pupil.facts(), context));
+    }
+
+    /**
+     * The decision for the chair who handles a data subject's own request about the pupil at a table: the
+     * restriction or objection in force is not applied, since handling the request (and lifting a
+     * restriction) is the processing the data subject asked for (art. 18.2 AVG). Nothing is read or logged.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DisclosureDecision> decisionForOwnRequest(Viewer viewer, long pupilId, long seriesId) {
+        PupilRecords.Loaded pupil = records.load(List.of(pupilId)).get(pupilId);
+        if (pupil == null) {
+            return Optional.empty();
+        }
+        DisclosureContext context = tables.seats(viewer, List.of(pupilId), seriesId)
+                .getOrDefault(pupilId, DisclosureContext.outsideMeetings("decision"));
+        return Optional.of(policy.decide(viewer, pupil.facts().withoutLimits(), context));
     }
 
     /**

@@ -22,7 +22,9 @@ public record WithheldContent(String kind, String party, int count, String rule,
     /** The kinds of content, with their Dutch singular and plural. */
     public enum Kind {
         NOTE("notitie", "notities"), OUTCOME("uitkomst", "uitkomsten"), ACTION("afspraak", "afspraken"),
-        REGISTRATION("aanmeldgegevens", "aanmeldgegevens");
+        REGISTRATION("aanmeldgegevens", "aanmeldgegevens"),
+        PLAN_LINE("onderdeel van het plan van aanpak", "onderdelen van het plan van aanpak"),
+        PROGRESS("voortgangsbericht", "voortgangsberichten");
 
         private final String one;
         private final String many;

@@ -3,6 +3,7 @@ package nl.casustafel.pupil;
 import nl.casustafel.platform.DutchDates;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,7 +25,6 @@ import nl.casustafel.privacy.PupilView;
 import nl.casustafel.ui.CurrentUser;
 import nl.casustafel.ui.MainLayout;
 
-import java.util.List;
 import java.util.stream.IntStream;
 
 /** Leerlingen: the pupils of the school staff member's own schools, by name and school year. */
@@ -43,6 +43,7 @@ public class PupilListView extends VerticalLayout {
     private final TextField name = new TextField();
     private final Select<Integer> schoolYear = new Select<>();
     private final Grid<PupilView> grid = new Grid<>();
+    private final Paragraph count = new Paragraph();
 
     public PupilListView(PupilService pupils) {
         this.pupils = pupils;
@@ -63,7 +64,7 @@ public class PupilListView extends VerticalLayout {
 
         grid.addComponentColumn(PupilBadge::new).setHeader(getTranslation("pupils.col.name")).setFlexGrow(3);
         Grid.Column<PupilView> birthDate = grid.addColumn(p -> p.birthDate() == null ? "" : DutchDates.DATE.format(p.birthDate())).setHeader(getTranslation("pupils.col.birthDate"));
-        grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear")).setSortable(true);
+        grid.addColumn(PupilView::schoolYear).setHeader(getTranslation("pupils.col.schoolYear"));
         Grid.Column<PupilView> school = grid.addColumn(PupilView::school).setHeader(getTranslation("pupils.col.school")).setFlexGrow(2);
         NarrowScreens.hideWhenNarrow(grid, birthDate, school);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -76,7 +77,8 @@ public class PupilListView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(name, schoolYear);
         filters.setWrap(true);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new H2(getTranslation("pupils.title")), filters, grid);
+        count.setId("pupil-count");
+        add(new H2(getTranslation("pupils.title")), filters, count, grid);
         expand(grid);
         refresh();
     }
@@ -85,9 +87,16 @@ public class PupilListView extends VerticalLayout {
         getUI().ifPresent(ui -> PupilPage.open(ui, pupil.ref(), null));
     }
 
+    /**
+     * Pages through the list as the grid scrolls: each page is read (and logged) through the kernel only when shown;
+     * the count above the grid says how many pupils match in all.
+     */
     private void refresh() {
         Integer year = schoolYear.getValue() == null || schoolYear.getValue() == ALL_YEARS ? null : schoolYear.getValue();
-        List<PupilView> items = pupils.listOwnSchools(viewer, new PupilSearch(name.getValue(), year));
-        grid.setItems(items);
+        PupilSearch search = new PupilSearch(name.getValue(), year);
+        long total = pupils.totalOwnSchools(viewer, search);
+        count.setText(total == 1 ? getTranslation("pupils.count.one") : getTranslation("pupils.count", total));
+        grid.setItems(query -> pupils.pageOwnSchools(viewer, search, query.getOffset(), query.getLimit()).pupils().stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, pupils.totalOwnSchools(viewer, search)));
     }
 }

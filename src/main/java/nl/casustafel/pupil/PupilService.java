@@ -39,6 +39,33 @@ public class PupilService {
         return reader.read(viewer, ids, null, "leerlingenlijst");
     }
 
+    /** One page of the pupil list: the pupils shown, from {@code offset}, and how many match in total. */
+    public record PupilList(List<PupilView> pupils, long total, long offset) {
+    }
+
+    /**
+     * One page of the pupils of the viewer's own schools, filtered by name and school year, with the total the
+     * kernel tells ({@link PupilReader#ownSchoolsTotal}). Only the pupils on the page are read and logged.
+     */
+    @Transactional
+    public PupilList pageOwnSchools(Viewer viewer, PupilSearch search, long offset, int limit) {
+        if (viewer.schoolIds().isEmpty()) {
+            return new PupilList(List.of(), 0, offset);
+        }
+        long total = reader.ownSchoolsTotal(viewer, search.namePattern(), search.schoolYear());
+        if (offset >= total) {
+            return new PupilList(List.of(), total, offset);
+        }
+        List<Long> ids = identities.ofSchoolsByName(viewer.schoolIds(), search.namePattern(), search.schoolYear(), limit, offset);
+        return new PupilList(reader.read(viewer, ids, null, "leerlingenlijst"), total, offset);
+    }
+
+    /** How many pupils of the viewer's own schools match the filters (as the kernel tells it). */
+    @Transactional
+    public long totalOwnSchools(Viewer viewer, PupilSearch search) {
+        return reader.ownSchoolsTotal(viewer, search.namePattern(), search.schoolYear());
+    }
+
     /** Per table the viewer sits at, its case list, each pupil as the viewer may see it there. */
     @Transactional
     public List<PupilView> atMyTables(Viewer viewer) {

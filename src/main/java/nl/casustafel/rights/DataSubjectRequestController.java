@@ -39,9 +39,13 @@ public class DataSubjectRequestController {
     private final AccessOverviewService overviews;
     private final AccessOverviewPdf pdf;
     private final Viewers viewers;
+    private final RequestExecutionService executions;
+    private final PortabilityExport exports;
 
     public DataSubjectRequestController(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf,
-                                        Viewers viewers) {
+                                        Viewers viewers, RequestExecutionService executions, PortabilityExport exports) {
+        this.executions = executions;
+        this.exports = exports;
         this.requests = requests;
         this.overviews = overviews;
         this.pdf = pdf;
@@ -53,6 +57,21 @@ public class DataSubjectRequestController {
     public record RegisterRequest(@Nullable Long series, @Nullable @PlainText(max = 40) String pupil, @Nullable RequestKind kind,
                                   @Nullable Requester requestedBy, @Nullable @PlausibleDate LocalDate receivedOn,
                                   @Nullable @PlainText(max = 1000) String summary) {
+    }
+
+    /** The datum a rectification or erasure names, and for a rectification the corrected value. */
+    @Serdeable
+    public record ExecutionRequest(@Nullable TargetKind target, @Nullable Long targetId,
+                                   @Nullable nl.casustafel.privacy.PupilIdentities.RectifiableField field,
+                                   @Nullable @PlainText(max = 2000) String value) {
+
+        RequestExecutionService.Execution execution() {
+            return new RequestExecutionService.Execution(target, targetId, field, value);
+        }
+    }
+
+    @Serdeable
+    public record ExtensionRequest(@Nullable @PlainText(max = 2000) String reason) {
     }
 
     @Serdeable
@@ -105,6 +124,58 @@ public class DataSubjectRequestController {
         return HttpResponse.ok(content)
                 .contentType(MediaType.APPLICATION_PDF_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageoverzicht-" + id + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** What carrying out a granted request will change, in Dutch; nothing is written. */
+    @Post("/{id}/execution/preview")
+    public RequestExecutionService.Preview preview(Authentication authentication, @PathVariable long id,
+                                                   @Nullable @Valid @Body ExecutionRequest body) {
+        return executions.preview(viewers.of(authentication), id, body == null ? null : body.execution());
+    }
+
+    /**
+     * Carries out a granted request (rectification, erasure, restriction, objection; access and portability are
+     * recorded as handed over). The answer shows it as carried out ("Uitgevoerd") with the date.
+     */
+    @Post("/{id}/execution")
+    public DataSubjectRequestView execute(Authentication authentication, @PathVariable long id, @Nullable @Valid @Body ExecutionRequest body) {
+        return executions.execute(viewers.of(authentication), id, body == null ? null : body.execution());
+    }
+
+    /** The case content about the pupil the chair may name in a rectification or erasure. */
+    @Get("/{id}/targets")
+    public List<RequestExecutionService.Target> targets(Authentication authentication, @PathVariable long id) {
+        return executions.targets(viewers.of(authentication), id);
+    }
+
+    /** Ends a carried-out restriction of processing. */
+    @Post("/{id}/lift")
+    public DataSubjectRequestView lift(Authentication authentication, @PathVariable long id) {
+        return executions.lift(viewers.of(authentication), id);
+    }
+
+    /** Extends the answer period by two months (art. 12.3 AVG), within the first month, with the reasons. */
+    @Post("/{id}/extension")
+    public DataSubjectRequestView extend(Authentication authentication, @PathVariable long id, @Nullable @Valid @Body ExtensionRequest body) {
+        return executions.extend(viewers.of(authentication), id, body == null ? null : body.reason());
+    }
+
+    /** The portability export of a granted request as JSON: only data processed on consent (footnote 30). Logged as an identified read. */
+    @Get("/{id}/export.json")
+    public HttpResponse<PortabilityExport.Export> exportJson(Authentication authentication, @PathVariable long id) {
+        return HttpResponse.ok(exports.export(viewers.of(authentication), id)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The same export as CSV (semicolon-separated, UTF-8) attachment. */
+    @Get("/{id}/export.csv")
+    @Produces("text/csv")
+    @ApiResponse(responseCode = "200", description = "De export als CSV-bijlage.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public HttpResponse<String> exportCsv(Authentication authentication, @PathVariable long id) {
+        String csv = PortabilityExport.csv(exports.export(viewers.of(authentication), id));
+        return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gegevens-" + id + ".csv\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -76,7 +76,9 @@ public class DataSubjectRequestService {
     record Stored(long id, long pupilId, long seriesId, String table, RequestKind kind, Requester requestedBy, LocalDate receivedOn,
                   LocalDate dueOn, @Nullable String summary, RequestStatus status, @Nullable LocalDate decidedOn,
                   @Nullable String motivation, String registeredBy, String registeredByParty,
-                  long registeredById, long registeredByPartyId, WriterBasis registeredBasis, @Nullable Long registeredBasisId) {
+                  long registeredById, long registeredByPartyId, WriterBasis registeredBasis, @Nullable Long registeredBasisId,
+                  @Nullable LocalDate extendedOn, @Nullable String extensionReason, @Nullable LocalDate executedOn,
+                  @Nullable String targetKind, @Nullable Long targetId, @Nullable String targetField, @Nullable LocalDate liftedOn) {
 
         /** Summary and motivation are case content the chair brought in (registration category of the covenant file). */
         ContentProvenance provenance(String category) {
@@ -187,7 +189,7 @@ public class DataSubjectRequestService {
     @Transactional(readOnly = true)
     public List<Long> chairedTablesOf(Viewer viewer, long pupilId) {
         List<Long> chaired = store.chairedTables(viewer.userId(), pupilId);
-        return chaired.stream().filter(s -> reader.decision(viewer, pupilId, s).filter(DisclosureDecision::identified).isPresent())
+        return chaired.stream().filter(s -> reader.decisionForOwnRequest(viewer, pupilId, s).filter(DisclosureDecision::identified).isPresent())
                 .toList();
     }
 
@@ -213,6 +215,22 @@ public class DataSubjectRequestService {
         return store.allOf(pupilId);
     }
 
+    /** The request for its chair, with the chair's decision (restriction and objection not applied: art. 18.2 AVG). */
+    @Transactional(readOnly = true)
+    Handled handledByChair(Viewer viewer, long requestId) {
+        Stored request = stored(requestId).orElseThrow(DataSubjectRequestService::requestNotFound);
+        return new Handled(request, requireChair(viewer, request.seriesId(), request.pupilId()));
+    }
+
+    record Handled(Stored request, DisclosureDecision decision) {
+    }
+
+    /** The request as the chair sees it after a change (execution, extension). */
+    DataSubjectRequestView viewFor(Viewer viewer, long requestId) {
+        Stored r = stored(requestId).orElseThrow(DataSubjectRequestService::requestNotFound);
+        return view(r, null, readable(reader.contentViewer(viewer, r.pupilId(), r.seriesId()), r), LocalDate.now(clock));
+    }
+
     private DisclosureDecision requireChair(Viewer viewer, long seriesId, long pupilId) {
         MeetingSeries table = tables.table(seriesId).orElseThrow(DataSubjectRequestService::tableNotFound);
         boolean chair = isChair(viewer, table);
@@ -222,7 +240,7 @@ public class DataSubjectRequestService {
         if (!tables.pupilsAt(seriesId).contains(pupilId)) {
             throw pupilNotFound();
         }
-        DisclosureDecision decision = reader.decision(viewer, pupilId, seriesId).filter(DisclosureDecision::visible)
+        DisclosureDecision decision = reader.decisionForOwnRequest(viewer, pupilId, seriesId).filter(DisclosureDecision::visible)
                 .orElseThrow(DataSubjectRequestService::pupilNotFound);
         if (!chair) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN,
@@ -268,7 +286,8 @@ public class DataSubjectRequestService {
         return new DataSubjectRequestView(r.id(), r.seriesId(), r.table(), pupil,
                 r.kind(), r.kind().label(), r.requestedBy(), r.receivedOn(), r.dueOn(),
                 r.status() == RequestStatus.OPEN && today.isAfter(r.dueOn()), r.status(), r.status().label(), r.decidedOn(),
-                identified ? r.summary() : null, identified ? r.motivation() : null, r.registeredBy(), r.registeredByParty());
+                identified ? r.summary() : null, identified ? r.motivation() : null, r.registeredBy(), r.registeredByParty(),
+                r.extendedOn(), identified ? r.extensionReason() : null, r.executedOn(), r.liftedOn());
     }
 
     private Optional<Stored> stored(long id) {

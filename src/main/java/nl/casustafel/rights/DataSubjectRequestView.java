@@ -29,7 +29,11 @@ public record DataSubjectRequestView(long id,
                                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String summary,
                                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String motivation,
                                      String registeredBy,
-                                     String registeredByParty) {
+                                     String registeredByParty,
+                                     @Nullable LocalDate extendedOn,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String extensionReason,
+                                     @Nullable LocalDate executedOn,
+                                     @Nullable LocalDate liftedOn) {
 
     /** The pupil as the viewer sees it at the table: number and name only when identified, else handle and alias. */
     @Serdeable

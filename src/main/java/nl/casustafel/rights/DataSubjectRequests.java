@@ -27,7 +27,8 @@ interface DataSubjectRequests extends GenericRepository<MeetingSeries, Long> {
             SELECT r.id, r.pupil_id, r.series_id, ms.name AS "table", r.kind, r.requested_by, r.received_on, r.due_on,
                    r.summary, r.status, r.decided_on, r.motivation, u.display_name AS registered_by, p.name AS registered_by_party,
                    r.registered_by AS registered_by_id, r.registered_by_party AS registered_by_party_id,
-                   r.registered_basis, r.registered_basis_id
+                   r.registered_basis, r.registered_basis_id, r.extended_on, r.extension_reason, r.executed_on,
+                   r.target_kind, r.target_id, r.target_field, r.lifted_on
               FROM data_subject_request r
               JOIN meeting_series ms ON ms.id = r.series_id
               JOIN user_account u ON u.id = r.registered_by

@@ -32,8 +32,11 @@ import java.util.List;
 public final class RequestsPanel extends VerticalLayout {
 
 
-    private RequestsPanel(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf, Viewer viewer,
+    private final RequestExecutionService executions;
+
+    private RequestsPanel(RequestExecutionService executions, DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf, Viewer viewer,
                           long pupilId, List<Long> tables, Runnable changed) {
+        this.executions = executions;
         setPadding(false);
         setId("requests-section");
         add(new H3(getTranslation("rights.title")), new Paragraph(getTranslation("rights.help")));
@@ -48,7 +51,7 @@ public final class RequestsPanel extends VerticalLayout {
             grid.addColumn(r -> getTranslation("requester." + r.requestedBy())).setHeader(getTranslation("rights.col.by"));
             grid.addColumn(r -> DutchDates.DATE.format(r.receivedOn())).setHeader(getTranslation("rights.col.received"));
             grid.addComponentColumn(this::due).setHeader(getTranslation("rights.col.due"));
-            grid.addColumn(r -> r.statusLabel() + (r.decidedOn() == null ? "" : " " + DutchDates.DATE.format(r.decidedOn())))
+            grid.addColumn(RequestsPanel::status)
                     .setHeader(getTranslation("rights.col.status"));
             grid.addColumn(DataSubjectRequestView::table).setHeader(getTranslation("rights.col.table")).setAutoWidth(true);
             grid.addComponentColumn(r -> actions(requests, overviews, pdf, viewer, r, changed)).setAutoWidth(true);
@@ -59,6 +62,16 @@ public final class RequestsPanel extends VerticalLayout {
                 changed).open());
         register.setId("register-request");
         add(register);
+    }
+
+    /** "Toegewezen 01-12-2026", "Uitgevoerd 02-12-2026", with "opgeheven" once a restriction is lifted. */
+    static String status(DataSubjectRequestView r) {
+        if (r.executedOn() != null) {
+            return "Uitgevoerd " + DutchDates.DATE.format(r.executedOn())
+                    + (r.liftedOn() == null ? "" : "; opgeheven " + DutchDates.DATE.format(r.liftedOn()));
+        }
+        return r.statusLabel() + (r.decidedOn() == null ? "" : " " + DutchDates.DATE.format(r.decidedOn()))
+                + (r.extendedOn() == null ? "" : " (termijn verlengd)");
     }
 
     private Component due(DataSubjectRequestView r) {
@@ -77,6 +90,21 @@ public final class RequestsPanel extends VerticalLayout {
             decide.addThemeVariants(ButtonVariant.LUMO_SMALL);
             decide.setId("decide-request-" + r.id());
             actions.add(decide);
+        }
+        if (r.status() == RequestStatus.GRANTED && r.executedOn() == null) {
+            Button execute = new Button("Uitvoeren", e -> new ExecuteRequestDialog(executions, viewer, r, changed).open());
+            execute.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            execute.setId("execute-request-" + r.id());
+            actions.add(execute);
+        }
+        if (r.kind() == RequestKind.RESTRICTION && r.executedOn() != null && r.liftedOn() == null) {
+            Button lift = new Button("Beperking opheffen", e -> {
+                executions.lift(viewer, r.id());
+                changed.run();
+            });
+            lift.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            lift.setId("lift-request-" + r.id());
+            actions.add(lift);
         }
         if (r.kind() == RequestKind.ACCESS || r.kind() == RequestKind.PORTABILITY) {
             Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> overviewPdf(overviews, pdf, viewer, r.id())),
@@ -104,8 +132,11 @@ public final class RequestsPanel extends VerticalLayout {
         private final DataSubjectRequestService requests;
         private final AccessOverviewService overviews;
         private final AccessOverviewPdf pdf;
+        private final RequestExecutionService executions;
 
-        public Factory(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf) {
+        public Factory(DataSubjectRequestService requests, AccessOverviewService overviews, AccessOverviewPdf pdf,
+                       RequestExecutionService executions) {
+            this.executions = executions;
             this.requests = requests;
             this.overviews = overviews;
             this.pdf = pdf;
@@ -114,7 +145,7 @@ public final class RequestsPanel extends VerticalLayout {
         /** The section, or an empty component for whoever chairs no table this pupil is on (or does not see it by name there). */
         public Component section(Viewer viewer, long pupilId, Runnable changed) {
             List<Long> tables = requests.chairedTablesOf(viewer, pupilId);
-            return tables.isEmpty() ? new Div() : new RequestsPanel(requests, overviews, pdf, viewer, pupilId, tables, changed);
+            return tables.isEmpty() ? new Div() : new RequestsPanel(executions, requests, overviews, pdf, viewer, pupilId, tables, changed);
         }
     }
 }

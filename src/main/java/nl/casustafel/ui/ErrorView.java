@@ -27,7 +27,9 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         removeAll();
         H2 title = new H2(getTranslation("error.internal.title"));
         title.setId("error");
-        add(title, new Paragraph(getTranslation("error.internal.message")), new Anchor("", getTranslation("error.toHome")));
+        String message = DatabaseOutageBanner.isDatabaseError(parameter.getCaughtException())
+                ? getTranslation("database.down") : getTranslation("error.internal.message");
+        add(title, new Paragraph(message), new Anchor("", getTranslation("error.toHome")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

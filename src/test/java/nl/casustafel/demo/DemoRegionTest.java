@@ -66,7 +66,9 @@ class DemoRegionTest implements CasustafelTestProperties {
 
     @Test
     void aboutTwoHundredPupilsSomeLivingInTheOtherMunicipality() {
-        long count = pupils.count();
+        // Meeting tests enrol pupils of their own ("Nieuwland-<id>", MeetingFixtures) once the demo's fresh ones run out.
+        long count = StreamSupport.stream(identities.findAll().spliterator(), false)
+                .filter(i -> !i.familyName().startsWith("Nieuwland-")).count();
         assertTrue(count >= 180 && count <= 220, "about 200 pupils, was " + count);
         long outsiders = StreamSupport.stream(pupils.findAll().spliterator(), false)
                 .filter(p -> {

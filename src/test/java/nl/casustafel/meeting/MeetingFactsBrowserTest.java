@@ -108,7 +108,8 @@ class MeetingFactsBrowserTest implements CasustafelTestProperties {
         Meeting early = planning.plan(chair, table.id(), Instant.now().plus(5, ChronoUnit.DAYS), null);
         registration.register(chair, early.id(), AgendaRegistration.Registration.of(pupil));
         session.open(chair, early.id());
-        Meeting closed = planning.plan(chair, table.id(), Instant.now().plus(1, ChronoUnit.HOURS), null);
+        // Planned for now, so that it is opened on its own day whatever the hour (an hour ahead may be tomorrow).
+        Meeting closed = planning.plan(chair, table.id(), Instant.now(), null);
         registration.register(chair, closed.id(), AgendaRegistration.Registration.of(pupil));
         session.open(chair, closed.id());
         session.close(chair, closed.id());

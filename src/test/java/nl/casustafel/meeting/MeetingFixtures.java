@@ -1,5 +1,6 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.privacy.PupilIdentities;
 import nl.casustafel.privacy.PupilIdentityRepository;
 import nl.casustafel.privacy.PupilIdentity;
 
@@ -46,9 +47,11 @@ class MeetingFixtures {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final TestBsns bsns;
+    private final PupilIdentities pupilIdentities;
 
     MeetingFixtures(MeetingSeriesRepository series, MeetingTables tables, MeetingPlanning planning, AccountService accounts,
-                    PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx, TestBsns bsns) {
+                    PupilIdentityRepository identities, JdbcOperations jdbc, TransactionOperations<Connection> tx, TestBsns bsns,
+                    PupilIdentities pupilIdentities) {
         this.series = series;
         this.tables = tables;
         this.planning = planning;
@@ -57,6 +60,7 @@ class MeetingFixtures {
         this.jdbc = jdbc;
         this.tx = tx;
         this.bsns = bsns;
+        this.pupilIdentities = pupilIdentities;
     }
 
     Viewer viewer(String username) {
@@ -140,7 +144,46 @@ class MeetingFixtures {
                 return id;
             }
         }
-        throw new IllegalStateException("no fresh pupil left at " + brin + " living in " + municipalityCode);
+        // The demo's pool of untouched pupils runs out when the whole suite runs in one JVM: enrol a new one.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long id = newPupil(brin, municipalityCode);
+            if (fits.test(identity(id)) && CLAIMED.add(id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no fresh pupil fits at " + brin + " living in " + municipalityCode);
+    }
+
+    /** A newly enrolled pupil of the school living in the municipality, with an identity of its own and a unique BSN. */
+    private long newPupil(String brin, String municipalityCode) {
+        return tx.executeWrite(s -> {
+            long pupil = jdbc.prepareStatement("""
+                    INSERT INTO pupil (school_id, school_year, enrolled_on)
+                    SELECT id, 2, DATE '2025-08-01' FROM school WHERE brin = ? RETURNING id
+                    """, st -> {
+                st.setString(1, brin);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no school " + brin);
+                    }
+                    return rs.getLong(1);
+                }
+            });
+            long residence = jdbc.prepareStatement("SELECT id FROM municipality WHERE code = ?", st -> {
+                st.setString(1, municipalityCode);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no municipality " + municipalityCode);
+                    }
+                    return rs.getLong(1);
+                }
+            });
+            String[] given = {"Noor", "Daan", "Sanne", "Milan", "Fleur", "Thijs", "Lotte", "Bram"};
+            pupilIdentities.record(pupil, given[(int) (pupil % given.length)], "Nieuwland-" + pupil,
+                    LocalDate.of(2012, 1 + (int) (pupil % 12), 1 + (int) (pupil % 28)),
+                    String.format("00%07d", pupil % 10_000_000L), "Schoolstraat " + (pupil % 200 + 1), "9901 AB", residence);
+            return pupil;
+        });
     }
 
     /** The pupil a handle stands for, straight from the database (tests only: the API never tells). */

@@ -151,6 +151,8 @@ class BadInputFuzzTest implements CasustafelTestProperties {
         target("/api/pupils/{pupil}/consents", school, Map.of("pupil", p));
         target("/api/pupils/{pupil}/duo-reports", school, Map.of("pupil", p));
         target("/api/pupils/{pupil}/notifications", school, Map.of("pupil", p));
+        target("/api/pupils/{ref}/plans/{seriesId}", school, Map.of("ref", p, "seriesId", series));
+        target("/api/pupils/{ref}/plans/{seriesId}/progress", school, Map.of("ref", p, "seriesId", series));
         target("/api/series", school, Map.of());
         target("/api/series/{seriesId}/meetings", school, Map.of("seriesId", series));
     }

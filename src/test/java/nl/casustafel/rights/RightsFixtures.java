@@ -134,6 +134,7 @@ class RightsFixtures {
     void cleanUp() {
         tx.executeWrite(s -> {
             for (Long meeting : MEETINGS) {
+                exec("DELETE FROM meeting_action WHERE meeting_id = ?", meeting);
                 exec("DELETE FROM meeting WHERE id = ?", meeting); // agenda items and notes: ON DELETE CASCADE
             }
             for (Long pupil : PUPILS) {
@@ -152,6 +153,11 @@ class RightsFixtures {
         PUPILS.clear();
         MEETINGS.clear();
         TABLES.clear();
+    }
+
+    /** A write answering one number (e.g. {@code INSERT ... RETURNING id}). */
+    long insert(String sql, Object... params) {
+        return tx.executeWrite(s -> longOf(sql, params));
     }
 
     long count(String sql, Object... params) {

@@ -53,8 +53,8 @@ class DutchScreensBrowserTest implements CasustafelTestProperties {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-            zorg.dijkstad;       Start|Leerlingen|Mijn overleggen|Verzuimsignalen|Verzuim importeren|Aan tafel
-            leerplicht.dijkstad; Start|Mijn overleggen|Aan tafel
+            zorg.dijkstad;       Start|Leerlingen|Mijn overleggen|Verzuimsignalen|Verzuim importeren|Aan tafel|Cijfers school
+            leerplicht.dijkstad; Start|Mijn overleggen|Aan tafel|Cijfers gemeente
             jgz.verpleegkundige; Start|Mijn overleggen|Aan tafel
             fg;                  Start|Toegangslogboek|Beheer
             beheer;              Start|Beheer

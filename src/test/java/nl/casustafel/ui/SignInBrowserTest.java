@@ -66,6 +66,7 @@ class SignInBrowserTest implements CasustafelTestProperties {
             List<String> cells = browser.gridCells("#pupil-grid");
             assertTrue(cells.stream().anyMatch(c -> c.startsWith(ownPupil.name())), "own pupil listed: " + cells);
             assertTrue(cells.stream().noneMatch(c -> c.equals("Veenhoven Lyceum")), "no pupil of another school");
+            assertTrue(browser.text("#pupil-count").matches("[0-9.]+ leerlingen"), "the list says how many: " + browser.text("#pupil-count"));
 
             browser.type("#pupil-search", otherPupil.name());
             assertTrue(browser.eventually(() -> browser.gridCells("#pupil-grid").isEmpty()),
