@@ -1,13 +1,21 @@
 package nl.casustafel.meeting;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import nl.casustafel.account.Viewer;
 import nl.casustafel.privacy.PupilFactsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -16,9 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Tells open meeting screens that something they show has changed: the chair moved on, an item
@@ -29,6 +39,10 @@ import java.util.function.Supplier;
  * The refreshes run on a small thread pool of their own, so the request that made the change (the
  * chair's move) returns at once and a slow or stuck screen delays no other. Each screen gets one
  * refresh at a time, and one more after changes that came in meanwhile.
+ * <p>
+ * The screens of one meeting share one read per change (a {@link Round}): the meeting and its pupils are read once
+ * for all the viewers following it, and the privacy kernel decides for each viewer separately
+ * ({@link MeetingQueries#screens}), so the database work of a change does not grow with the number of followers.
  */
 @Singleton
 public class LiveMeetings {
@@ -36,20 +50,78 @@ public class LiveMeetings {
     private static final Logger LOG = LoggerFactory.getLogger(LiveMeetings.class);
     private static final int THREADS = 4;
 
-    /** A screen following a meeting: which meeting, which pupils it shows, and how to refresh it. */
-    public record Follower(long meetingId, Supplier<Set<Long>> pupilIds, Runnable refresh) {
+    /**
+     * A screen following a meeting: which meeting, which pupils it shows, as which viewer (none: it reads on its
+     * own), and how to refresh it, given the change's {@link Round}.
+     */
+    public record Follower(long meetingId, Supplier<Set<Long>> pupilIds, @Nullable Viewer viewer, Consumer<Round> refresh) {
+
+        /** A follower that reads on its own. */
+        public Follower(long meetingId, Supplier<Set<Long>> pupilIds, Runnable refresh) {
+            this(meetingId, pupilIds, null, round -> refresh.run());
+        }
     }
 
+    /** Reads the meeting screens of several viewers at once (the meeting feature's {@link MeetingQueries}). */
+    @FunctionalInterface
+    public interface SharedScreens {
+        Map<Viewer, MeetingScreen> screens(Collection<Viewer> viewers, long meetingId);
+    }
+
+    /**
+     * One change of one meeting as its followers see it: the screens of all its followers' viewers, read once, by the
+     * first follower that asks, after the change was committed. Each screen is that viewer's own, decided by the
+     * kernel for that viewer; a viewer who no longer sits at the table has none (the follower then reads on its own,
+     * and learns it may no longer see the meeting).
+     */
+    public static final class Round {
+        private final long meetingId;
+        private final Set<Viewer> viewers;
+        private final SharedScreens reader;
+        private Map<Viewer, MeetingScreen> screens;
+
+        Round(long meetingId, Set<Viewer> viewers, SharedScreens reader) {
+            this.meetingId = meetingId;
+            this.viewers = viewers;
+            this.reader = reader;
+        }
+
+        public synchronized Optional<MeetingScreen> screenOf(Viewer viewer) {
+            if (screens == null) {
+                try {
+                    screens = viewers.isEmpty() ? Map.of() : reader.screens(viewers, meetingId);
+                } catch (RuntimeException e) {
+                    LOG.warn("Reading meeting {} for its followers failed; each reads on its own", meetingId, e);
+                    screens = Map.of();
+                }
+            }
+            return Optional.ofNullable(screens.get(viewer));
+        }
+    }
+
+    private final SharedScreens sharedScreens;
     private final Set<Follower> followers = new CopyOnWriteArraySet<>();
     private final Map<Follower, AtomicInteger> pending = new ConcurrentHashMap<>();
+    private final Map<Follower, Round> latest = new ConcurrentHashMap<>();
     private final ExecutorService fanOut = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().name("live-meetings-", 1).daemon().factory());
+
+    @Inject
+    public LiveMeetings(SharedScreens sharedScreens) {
+        this.sharedScreens = sharedScreens;
+    }
+
+    /** Followers that all read on their own (tests of the fan-out itself). */
+    LiveMeetings() {
+        this((viewers, meetingId) -> Map.of());
+    }
 
     public Runnable follow(Follower follower) {
         followers.add(follower);
         return () -> {
             followers.remove(follower);
             pending.remove(follower);
+            latest.remove(follower);
         };
     }
 
@@ -76,15 +148,24 @@ public class LiveMeetings {
         publish(f -> meetings.test(f.meetingId()));
     }
 
+    /** One round per meeting concerned, shared by its followers; then each follower is scheduled with it. */
     private void publish(Predicate<Follower> concerned) {
-        followers.stream().filter(concerned).forEach(this::schedule);
+        Map<Long, List<Follower>> perMeeting = followers.stream().filter(concerned)
+                .collect(Collectors.groupingBy(Follower::meetingId));
+        perMeeting.forEach((meetingId, screens) -> {
+            Set<Viewer> viewers = screens.stream().map(Follower::viewer).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Round round = new Round(meetingId, viewers, sharedScreens);
+            screens.forEach(follower -> schedule(follower, round));
+        });
     }
 
     /**
      * One refresh at a time per screen, so an older read never overtakes a newer one: changes that come
      * in while a refresh runs are counted and answered by one more refresh after it.
      */
-    private void schedule(Follower follower) {
+    private void schedule(Follower follower, Round round) {
+        latest.put(follower, round);
         AtomicInteger changes = pending.computeIfAbsent(follower, f -> new AtomicInteger());
         if (changes.getAndIncrement() > 0) {
             return; // a refresh is waiting or running; it will refresh again
@@ -105,7 +186,8 @@ public class LiveMeetings {
                 return; // the screen left while its refresh waited
             }
             try {
-                follower.refresh().run();
+                Round round = latest.get(follower);
+                follower.refresh().accept(round != null ? round : new Round(follower.meetingId(), Set.of(), sharedScreens));
             } catch (RuntimeException e) {
                 LOG.warn("Refreshing a screen following meeting {} failed", follower.meetingId(), e);
             }

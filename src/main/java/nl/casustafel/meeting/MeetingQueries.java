@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * pupil comes through the {@link PupilReader}, at the table of the meeting concerned.
  */
 @Singleton
-public class MeetingQueries {
+public class MeetingQueries implements LiveMeetings.SharedScreens {
 
     private final MeetingService service;
     private final MeetingActions actions;
@@ -75,6 +75,7 @@ public class MeetingQueries {
      * read once for all of them, then the privacy kernel decides per viewer, and every read by name of every viewer
      * is logged in one batched insert. A viewer who no longer sits at the table gets no screen.
      */
+    @Override
     @Transactional
     public Map<Viewer, MeetingScreen> screens(Collection<Viewer> viewers, long meetingId) {
         MeetingReads.Bundle bundle = reads.read(meetingId);

@@ -96,19 +96,22 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, () -> follow(ui)));
+        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, viewer, round -> follow(ui, round)));
     }
 
     /**
-     * Runs on a {@link LiveMeetings} thread: reads the screen (through the privacy kernel, as this user)
-     * without holding the session lock, then takes the lock only to show it.
+     * Runs on a {@link LiveMeetings} thread: takes this user's screen from the change's shared read (decided by the
+     * privacy kernel for this user) or reads it on its own, without holding the session lock, then takes the lock only
+     * to show it.
      */
-    private void follow(UI ui) {
+    private void follow(UI ui, LiveMeetings.Round round) {
         if (ClosedPages.gone(ui)) {
             leave();
             return;
         }
-        Loaded loaded = load();
+        Loaded loaded = round.screenOf(viewer).filter(this::sameAsOwnRead)
+                .map(screen -> new Loaded(screen, null, extras(screen)))
+                .orElseGet(this::load);
         try {
             ui.access(() -> show(loaded));
         } catch (UIDetachedException e) {
@@ -134,6 +137,15 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
 
     /** The screen as this user may see it, or why there is none. */
     private record Loaded(MeetingScreen screen, String problem, List<java.util.function.Supplier<com.vaadin.flow.component.Component>> extras) {
+    }
+
+    /**
+     * The shared read is made without a selected item: it shows what this screen would read itself when the meeting
+     * is live at an item (the chair's item counts), or when nothing was selected here.
+     */
+    private boolean sameAsOwnRead(MeetingScreen shared) {
+        Meeting meeting = shared.meeting();
+        return selectedItemId == null || meeting.status() == Meeting.Status.OPEN && meeting.currentItemId() != null;
     }
 
     private Loaded load() {

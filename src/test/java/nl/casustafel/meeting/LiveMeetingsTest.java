@@ -1,9 +1,13 @@
 package nl.casustafel.meeting;
 
+import nl.casustafel.account.Viewer;
+import nl.casustafel.covenant.PartyType;
+import nl.casustafel.covenant.Role;
 import nl.casustafel.privacy.PupilFactsChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +130,72 @@ class LiveMeetingsTest {
         live.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
 
         assertTrue(refreshed.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theFollowersOfAMeetingShareOneReadPerChangeEachGettingItsOwnViewersScreen() throws InterruptedException {
+        Viewer chair = viewer(1, Role.PARTNERSHIP_COORDINATOR);
+        Viewer nurse = viewer(2, Role.YOUTH_NURSE);
+        java.util.List<java.util.Collection<Viewer>> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Viewer, MeetingScreen> decided = Map.of(chair, screen(1), nurse, screen(2));
+        LiveMeetings shared = new LiveMeetings((viewers, meetingId) -> {
+            reads.add(java.util.List.copyOf(viewers));
+            return decided;
+        });
+        try {
+            int followers = 50;
+            CountDownLatch refreshed = new CountDownLatch(followers);
+            Map<Viewer, java.util.Set<MeetingScreen>> shown = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int i = 0; i < followers; i++) {
+                Viewer v = i % 2 == 0 ? chair : nurse;
+                shared.follow(new LiveMeetings.Follower(MEETING, Set::of, v, round -> {
+                    round.screenOf(v).ifPresent(s -> shown.computeIfAbsent(v, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(s));
+                    refreshed.countDown();
+                }));
+            }
+            AtomicInteger elsewhere = new AtomicInteger();
+            shared.follow(new LiveMeetings.Follower(MEETING + 1, Set::of, chair, round -> elsewhere.incrementAndGet()));
+
+            shared.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+
+            assertTrue(refreshed.await(10, TimeUnit.SECONDS), "every follower is refreshed");
+            assertEquals(1, reads.size(), "50 followers, one read of the meeting");
+            assertEquals(Set.of(chair, nurse), Set.copyOf(reads.getFirst()), "for the two viewers following it, each once");
+            assertEquals(Set.of(decided.get(chair)), shown.get(chair), "the chair's screens show the chair's decision");
+            assertEquals(Set.of(decided.get(nurse)), shown.get(nurse), "the nurse's screens show the nurse's decision");
+            Thread.sleep(100);
+            assertEquals(0, elsewhere.get(), "another meeting's screen is not refreshed");
+        } finally {
+            shared.close();
+        }
+    }
+
+    @Test
+    void aViewerWithoutASharedScreenGetsNoneFromTheRound() throws InterruptedException {
+        Viewer gone = viewer(3, Role.YOUTH_NURSE);
+        LiveMeetings shared = new LiveMeetings((viewers, meetingId) -> Map.of()); // no longer at the table
+        try {
+            CountDownLatch refreshed = new CountDownLatch(1);
+            AtomicInteger withScreen = new AtomicInteger();
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, gone, round -> {
+                round.screenOf(gone).ifPresent(s -> withScreen.incrementAndGet());
+                refreshed.countDown();
+            }));
+            shared.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+            assertTrue(refreshed.await(5, TimeUnit.SECONDS));
+            assertEquals(0, withScreen.get(), "the screen reads on its own (and learns it may no longer see the meeting)");
+        } finally {
+            shared.close();
+        }
+    }
+
+    private static Viewer viewer(long id, Role role) {
+        return new Viewer(id, "user" + id, "User " + id, role, 10 + id, "Partij " + id, PartyType.SCHOOL_BOARD, Set.of(), Set.of());
+    }
+
+    /** A screen told apart from others by its marker (in the readable action ids). */
+    private static MeetingScreen screen(long marker) {
+        return new MeetingScreen(null, null, java.util.List.of(), null, null, java.util.List.of(), Set.of(marker), java.util.List.of(), null);
     }
 
     private static void await(CountDownLatch latch) {
