@@ -2,6 +2,7 @@ package nl.casustafel.platform;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -22,6 +23,12 @@ import java.nio.file.Path;
 @Singleton
 public class ConfigFiles {
 
+    /**
+     * SnakeYAML stops at 3 MB by default; a region's pupil file of 20,000 pupils is 4.5 MB. The files are the
+     * operator's own configuration, not user input, so a larger bound is safe; it still stops a runaway file.
+     */
+    static final int MAX_YAML_CODE_POINTS = 256 * 1024 * 1024;
+
     private final Path directory;
 
     public ConfigFiles(@Value("${casustafel.config-dir:config}") String directory) {
@@ -31,7 +38,9 @@ public class ConfigFiles {
     public YamlNode yaml(String relativePath) {
         String name = "config/" + relativePath;
         try (Reader reader = open(relativePath)) {
-            Node root = new Yaml().compose(reader);
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+            Node root = new Yaml(options).compose(reader);
             if (root == null) {
                 throw new ConfigException(name + ": the file is empty");
             }
