@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,7 @@ public class LiveMeetings {
         private final Set<Viewer> viewers;
         private final SharedScreens reader;
         private Map<Viewer, MeetingScreen> screens;
+        private final Map<List<Object>, CompletableFuture<Object>> perViewer = new ConcurrentHashMap<>();
 
         Round(long meetingId, Set<Viewer> viewers, SharedScreens reader) {
             this.meetingId = meetingId;
@@ -96,6 +98,28 @@ public class LiveMeetings {
                 }
             }
             return Optional.ofNullable(screens.get(viewer));
+        }
+
+        /**
+         * What the screens of one viewer read beside the screen (the plan panel of the current item), read once per
+         * change for all that viewer's screens (tabs): the first screen reads, the others wait for it. Never shared
+         * between viewers, so each gets what the kernel decided for that viewer.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T readOncePerViewer(Viewer viewer, Object what, Supplier<T> read) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> first = perViewer.putIfAbsent(List.of(viewer, what), mine);
+            if (first != null) {
+                return (T) first.join();
+            }
+            try {
+                T value = read.get();
+                mine.complete(value);
+                return value;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
         }
     }
 

@@ -110,7 +110,8 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
             return;
         }
         Loaded loaded = round.screenOf(viewer).filter(this::sameAsOwnRead)
-                .map(screen -> new Loaded(screen, null, extras(screen)))
+                .map(screen -> new Loaded(screen, null, round.readOncePerViewer(viewer, screen.current() == null ? "none"
+                        : screen.current().item().id(), () -> extras(screen))))
                 .orElseGet(this::load);
         try {
             ui.access(() -> show(loaded));

@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.LongAdder;
  * in {@code MeetingView}: {@link MeetingQueries#screen} through the privacy kernel plus the item extensions (the plan
  * van aanpak), on the {@link LiveMeetings} pool. The chair moves the meeting as {@code POST /api/meetings/{id}/current}
  * does ({@link MeetingSession#moveTo} in its own transaction, then the summary of the answer); timed are the chair's
- * call and the time from its start until the last follower finished its read. Bounded: 5 warm-up and 30 measured moves
- * per follower count, each move waiting at most 30 s for its followers.
+ * call and the time from its start until the last follower finished its read. Measured twice: each follower reading on
+ * its own, and the followers sharing one read per change ({@link LiveMeetings.Round}), as {@code MeetingView} does now.
+ * Bounded: 5 warm-up and 30 measured moves per follower count and mode, each move waiting at most 30 s for its followers.
  * Arguments: measured moves (default 30).
  */
 public final class LiveBench {
@@ -133,19 +134,29 @@ public final class LiveBench {
             List<Runnable> unfollows = new ArrayList<>();
             List<String> lines = new ArrayList<>();
             int move = 0;
+            for (boolean sharedRead : new boolean[]{false, true}) {
+            unfollows.forEach(Runnable::run);
+            unfollows.clear();
+            lines.add(sharedRead ? "shared read per change (LiveMeetings.Round over MeetingQueries.screens), as MeetingView follows now:"
+                    : "each follower reads on its own (MeetingQueries.screen per follower), as before the shared read:");
             for (int followers : FOLLOWERS) {
                 for (int f = unfollows.size(); f < followers; f++) {
                     int index = f;
                     Viewer v = viewers.get(f % viewers.size());
-                    unfollows.add(live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, () -> {
-                        long begin = System.nanoTime();
-                        MeetingScreen screen = read(queries, tables, extensions, v, meetingId);
-                        long took = System.nanoTime() - begin;
-                        Round r = round;
-                        if (r != null) {
-                            r.finished(index, screen, took);
-                        }
-                    })));
+                    LiveMeetings.Follower follower = sharedRead
+                            ? new LiveMeetings.Follower(meetingId, () -> shownPupils, v, change -> {
+                                long begin = System.nanoTime();
+                                MeetingScreen screen = change.screenOf(v).orElseGet(() -> queries.screen(v, meetingId, null));
+                                change.readOncePerViewer(v, screen.current() == null ? "none" : screen.current().item().id(),
+                                        () -> extend(tables, extensions, v, meetingId, screen));
+                                finished(index, screen, System.nanoTime() - begin);
+                            })
+                            : new LiveMeetings.Follower(meetingId, () -> shownPupils, () -> {
+                                long begin = System.nanoTime();
+                                MeetingScreen screen = read(queries, tables, extensions, v, meetingId);
+                                finished(index, screen, System.nanoTime() - begin);
+                            });
+                    unfollows.add(live.follow(follower));
                 }
                 long[] chairTimes = new long[moves];
                 long[] moveTimes = new long[moves];
@@ -195,6 +206,7 @@ public final class LiveBench {
                         idealCores / 1e6, p(lastTimes, 95) / idealCores,
                         readingNanos / 1e6 / ((long) moves * followers), stale, loadAverage()));
             }
+            }
             unfollows.forEach(Runnable::run);
             System.out.printf("cores: %d; JDK %s; fan-out pool %d threads; agenda of %d items; followers spread over %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), POOL_THREADS, items.size(), PARTICIPANTS);
@@ -202,8 +214,8 @@ public final class LiveBench {
             System.out.printf("one follower's read alone (screen + item extensions, 40 reads over the 4 viewers): before the fan-out best %.1f ms,"
                     + " median %.1f ms (the reference below); after it best %.1f ms, median %.1f ms%n",
                     ms(singleBefore[0]), ms(singleBefore[1]), ms(singleAfter[0]), ms(singleAfter[1]));
-            // for comparison: the batched read that exists but the fan-out does not use (the meeting and its pupils read once, the
-            // kernel deciding per viewer), for the 4 distinct viewers at once
+            // the batched read the fan-out shares per change (the meeting and its pupils read once, the kernel deciding per
+            // viewer), for the 4 distinct viewers at once
             long[] batched = new long[20];
             for (int i = 0; i < batched.length; i++) {
                 long start = System.nanoTime();
@@ -211,7 +223,7 @@ public final class LiveBench {
                 batched[i] = System.nanoTime() - start;
             }
             Arrays.sort(batched);
-            System.out.printf("MeetingQueries.screens for the %d viewers at once (20 reads, not used by the fan-out): best %.1f ms, median %.1f ms"
+            System.out.printf("MeetingQueries.screens for the %d viewers at once (20 reads; what one change costs the database): best %.1f ms, median %.1f ms"
                     + " (vs %d single reads at the median after: %.1f ms)%n", viewers.size(), ms(batched[0]), ms(batched[batched.length / 2]),
                     viewers.size(), ms(viewers.size() * singleAfter[1]));
             lines.forEach(System.out::println);
@@ -219,9 +231,20 @@ public final class LiveBench {
         System.exit(0);
     }
 
+    private static void finished(int follower, MeetingScreen screen, long readNanos) {
+        Round r = round;
+        if (r != null) {
+            r.finished(follower, screen, readNanos);
+        }
+    }
+
     /** What a MeetingView follower reads on the pool: the screen at its user's level and what the extensions add. */
     private static MeetingScreen read(MeetingQueries queries, MeetingTables tables, Collection<ItemExtension> extensions, Viewer viewer, long meetingId) {
-        MeetingScreen screen = queries.screen(viewer, meetingId, null);
+        return extend(tables, extensions, viewer, meetingId, queries.screen(viewer, meetingId, null));
+    }
+
+    /** What the item extensions (the plan van aanpak) add to a screen, read as its user. */
+    private static MeetingScreen extend(MeetingTables tables, Collection<ItemExtension> extensions, Viewer viewer, long meetingId, MeetingScreen screen) {
         if (screen.current() != null && screen.current().pupil() != null && !extensions.isEmpty()) {
             ItemExtension.ItemAt at = new ItemExtension.ItemAt(meetingId, screen.table().id(), screen.current().item().pupilId(),
                     tables.previousMeetingStart(screen.meeting()).orElse(null));

@@ -171,6 +171,38 @@ class LiveMeetingsTest {
     }
 
     @Test
+    void whatAScreenReadsBesideItIsReadOncePerViewerNeverSharedBetweenViewers() throws InterruptedException {
+        Viewer chair = viewer(1, Role.PARTNERSHIP_COORDINATOR);
+        Viewer nurse = viewer(2, Role.YOUTH_NURSE);
+        LiveMeetings shared = new LiveMeetings((viewers, meetingId) -> Map.of());
+        try {
+            int followers = 12;
+            CountDownLatch refreshed = new CountDownLatch(followers);
+            Map<Viewer, AtomicInteger> reads = Map.of(chair, new AtomicInteger(), nurse, new AtomicInteger());
+            Map<Viewer, java.util.Set<String>> got = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int i = 0; i < followers; i++) {
+                Viewer v = i % 3 == 0 ? nurse : chair; // several tabs of each user
+                shared.follow(new LiveMeetings.Follower(MEETING, Set::of, v, round -> {
+                    String plan = round.readOncePerViewer(v, 5L, () -> {
+                        reads.get(v).incrementAndGet();
+                        return "plan as " + v.username();
+                    });
+                    got.computeIfAbsent(v, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(plan);
+                    refreshed.countDown();
+                }));
+            }
+            shared.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+            assertTrue(refreshed.await(10, TimeUnit.SECONDS));
+            assertEquals(1, reads.get(chair).get(), "the chair's eight tabs read the plan once");
+            assertEquals(1, reads.get(nurse).get(), "the nurse's four tabs read it once, for the nurse");
+            assertEquals(Set.of("plan as user1"), got.get(chair));
+            assertEquals(Set.of("plan as user2"), got.get(nurse), "never what was read for another viewer");
+        } finally {
+            shared.close();
+        }
+    }
+
+    @Test
     void aViewerWithoutASharedScreenGetsNoneFromTheRound() throws InterruptedException {
         Viewer gone = viewer(3, Role.YOUTH_NURSE);
         LiveMeetings shared = new LiveMeetings((viewers, meetingId) -> Map.of()); // no longer at the table
