@@ -2,6 +2,7 @@ package nl.casustafel.bench;
 
 import io.micronaut.transaction.TransactionOperations;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.privacy.BsnCipher;
 import org.postgresql.PGConnection;
 
 import java.io.Reader;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -127,6 +129,25 @@ final class BenchRegion {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * Real encrypted BSNs for the generated pupils ({@code 80} and the pupil id in seven digits), for benches that read
+     * pupils through the privacy kernel, which opens the BSN: sealed here, sent with COPY, set in one update.
+     */
+    static void sealBsns(Connection c, BsnCipher cipher) throws Exception {
+        List<Long> pupils = ids(c, "SELECT p.id FROM pupil p JOIN school sc ON sc.id = p.school_id WHERE sc.brin LIKE '6%' ORDER BY p.id");
+        StringBuilder text = new StringBuilder(pupils.size() * 120);
+        HexFormat hex = HexFormat.of();
+        for (long id : pupils) {
+            BsnCipher.Sealed sealed = cipher.seal(id, "80%07d".formatted(id));
+            text.append(id).append("\t\\\\x").append(hex.formatHex(sealed.cipher())).append("\t\\\\x").append(hex.formatHex(sealed.index())).append('\n');
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE bench_bsn (pupil_id BIGINT PRIMARY KEY, bsn_cipher BYTEA, bsn_index BYTEA) ON COMMIT DROP");
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_bsn FROM STDIN", new java.io.StringReader(text.toString()));
+            s.execute("UPDATE pupil_identity i SET bsn_cipher = b.bsn_cipher, bsn_index = b.bsn_index FROM bench_bsn b WHERE b.pupil_id = i.pupil_id");
         }
     }
 

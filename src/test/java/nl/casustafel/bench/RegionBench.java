@@ -16,6 +16,7 @@ import nl.casustafel.meeting.MeetingQueries;
 import nl.casustafel.meeting.MeetingScreen;
 import nl.casustafel.meeting.MeetingViews;
 import nl.casustafel.platform.RuntimeProperties;
+import nl.casustafel.privacy.BsnCipher;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.pupil.PupilSearch;
 import nl.casustafel.pupil.PupilService;
@@ -72,9 +73,10 @@ public final class RegionBench {
             long t0 = System.nanoTime();
             long users = tx.executeWrite(status -> {
                 BenchRegion.setUp(status.getConnection(), swv, pupils, SCHOOLS, MUNICIPALITIES, bigSchool);
+                BenchRegion.sealBsns(status.getConnection(), context.getBean(BsnCipher.class));
                 return BenchRegion.users(status.getConnection(), swv, 6, 10, 50, 50);
             });
-            System.out.printf("set-up (%d schools, %,d pupils, identities, %d users, DUO reports): %.1f s%n", SCHOOLS, pupils, users,
+            System.out.printf("set-up (%d schools, %,d pupils, identities with sealed BSNs, %d users, DUO reports): %.1f s%n", SCHOOLS, pupils, users,
                     (System.nanoTime() - t0) / 1e9);
             long copyNanos = tx.executeWrite(status -> BenchRegion.copy(status.getConnection(), pupils, perPupil));
             BenchRegion.analyze(tx);
@@ -90,6 +92,7 @@ public final class RegionBench {
             long bigCount = count(tx, "SELECT count(*) FROM pupil WHERE school_id = " + bigSchoolId);
             long normalCount = count(tx, "SELECT count(*) FROM pupil WHERE school_id = " + normalSchoolId);
             long userCount = count(tx, "SELECT count(*) FROM user_account WHERE password_hash = '!bench'");
+            String b = String.format("%,d-pupil", bigCount), n = String.format("%,d-pupil", normalCount);
             System.out.printf("big school %,d pupils, ordinary school %,d pupils, %d bench users%n", bigCount, normalCount, userCount);
 
             // the agenda: a verzuimoverleg of the big school with 50 of its pupils, 25 of them reported to DUO
@@ -113,16 +116,16 @@ public final class RegionBench {
             PupilSearch jans = new PupilSearch("jans", null);
             PupilSearch fullName = new PupilSearch("sanne de vries", null);
             ToIntFunction<PupilService.PupilList> shown = l -> l.pupils().size();
-            time("pupil list, 2,000 school, page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 0, 50));
-            time("pupil list, 2,000 school, page 31 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 1500, 50));
-            time("pupil list, 2,000 school, page 1 of 500 (API default)", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 0, 500));
-            time("pupil list, 2,000 school, search 'jans', page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, jans, 0, 50));
-            time("pupil list, 2,000 school, search 'jans', page 2 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, jans, 50, 50));
-            time("pupil list, 2,000 school, search 'sanne de vries'", 100, shown, () -> pupilService.pageOwnSchools(normal, fullName, 0, 50));
-            time("pupil list, 5,000 school, page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(big, all, 0, 50));
-            time("pupil list, 5,000 school, last page of 50", 100, shown, () -> pupilService.pageOwnSchools(big, all, bigCount - 50, 50));
-            time("pupil list, 5,000 school, search 'jans', page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(big, jans, 0, 50));
-            time("pupil total only (totalOwnSchools), 5,000 school", 100, t -> (int) (long) t, () -> pupilService.totalOwnSchools(big, all));
+            time("pupil list, " + n + " school, page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 0, 50));
+            time("pupil list, " + n + " school, page 31 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 1500, 50));
+            time("pupil list, " + n + " school, page 1 of 500 (API default)", 100, shown, () -> pupilService.pageOwnSchools(normal, all, 0, 500));
+            time("pupil list, " + n + " school, search 'jans', page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, jans, 0, 50));
+            time("pupil list, " + n + " school, search 'jans', page 2 of 50", 100, shown, () -> pupilService.pageOwnSchools(normal, jans, 50, 50));
+            time("pupil list, " + n + " school, search 'sanne de vries'", 100, shown, () -> pupilService.pageOwnSchools(normal, fullName, 0, 50));
+            time("pupil list, " + b + " school, page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(big, all, 0, 50));
+            time("pupil list, " + b + " school, last page of 50", 100, shown, () -> pupilService.pageOwnSchools(big, all, bigCount - 50, 50));
+            time("pupil list, " + b + " school, search 'jans', page 1 of 50", 100, shown, () -> pupilService.pageOwnSchools(big, jans, 0, 50));
+            time("pupil total only (totalOwnSchools), " + b + " school", 100, t -> (int) (long) t, () -> pupilService.totalOwnSchools(big, all));
 
             // a pupil's detail and absence history (GET /api/pupils/{id}; the history behind the facts panel)
             AbsenceHistory history = context.getBean(AbsenceHistory.class);
@@ -132,9 +135,9 @@ public final class RegionBench {
 
             // the signals (GET /api/absence-signals)
             SignalWorkList workList = context.getBean(SignalWorkList.class);
-            time("signals, 2,000 school", 300, List::size,
+            time("signals, " + n + " school", 300, List::size,
                     () -> workList.of(normal, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST, SignalWorkList.READ));
-            time("signals, 5,000 school", 300, List::size,
+            time("signals, " + b + " school", 300, List::size,
                     () -> workList.of(big, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST, SignalWorkList.READ));
 
             // the agenda of 50 items at each viewer's level (GET /api/meetings/{id}; the meeting screen)
@@ -205,19 +208,22 @@ public final class RegionBench {
         long start = System.nanoTime();
         T result = work.get();
         long first = System.nanoTime() - start;
-        for (int i = 0; i < WARM_UP; i++) {
+        // a read slower than 2 s is timed 5 times after 1 warm-up (the bench must stay bounded); the row says so
+        boolean slow = first > 2_000_000_000L;
+        for (int i = 0; i < (slow ? 1 : WARM_UP); i++) {
             work.get();
         }
-        long[] runs = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        int count = slow ? 5 : RUNS;
+        long[] runs = new long[count];
+        for (int i = 0; i < count; i++) {
             start = System.nanoTime();
             work.get();
             runs[i] = System.nanoTime() - start;
         }
         Arrays.sort(runs);
-        long p50 = (runs[RUNS / 2 - 1] + runs[RUNS / 2]) / 2;
-        long p95 = runs[(int) Math.ceil(RUNS * 0.95) - 1];
-        row(name, size.applyAsInt(result), first, p50, p95, goalMillis);
+        long p50 = count % 2 == 0 ? (runs[count / 2 - 1] + runs[count / 2]) / 2 : runs[count / 2];
+        long p95 = runs[(int) Math.ceil(count * 0.95) - 1];
+        row(slow ? name + " (5 runs only)" : name, size.applyAsInt(result), first, p50, p95, goalMillis);
     }
 
     private static void row(String name, int size, long first, long p50, long p95, int goalMillis) {
