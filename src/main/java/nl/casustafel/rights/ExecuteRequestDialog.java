@@ -28,15 +28,15 @@ final class ExecuteRequestDialog extends Dialog {
     }
 
     ExecuteRequestDialog(RequestExecutionService executions, Viewer viewer, DataSubjectRequestView request, Runnable done) {
-        setHeaderTitle("Uitvoeren: " + request.kindLabel());
+        setHeaderTitle(getTranslation("rights.execute.title", request.kindLabel()));
         setWidth("640px");
         boolean datum = request.kind() == RequestKind.RECTIFICATION || request.kind() == RequestKind.ERASURE;
         Select<Choice> target = new Select<>();
         target.setId("execute-target");
-        target.setLabel("Gegeven");
+        target.setLabel(getTranslation("rights.execute.target"));
         target.setItemLabelGenerator(Choice::label);
         target.setWidthFull();
-        TextArea value = new TextArea("Juiste waarde");
+        TextArea value = new TextArea(getTranslation("rights.execute.value"));
         value.setId("execute-value");
         value.setWidthFull();
         value.setMaxLength(2000);
@@ -44,7 +44,7 @@ final class ExecuteRequestDialog extends Dialog {
             List<Choice> choices = new ArrayList<>();
             if (request.kind() == RequestKind.RECTIFICATION) {
                 for (RectifiableField f : RectifiableField.values()) {
-                    choices.add(new Choice(TargetKind.PUPIL, null, f, "Leerlinggegeven: " + f.label()));
+                    choices.add(new Choice(TargetKind.PUPIL, null, f, getTranslation("rights.execute.pupilField", f.label())));
                 }
             }
             executions.targets(viewer, request.id()).forEach(t -> choices.add(new Choice(t.kind(), t.id(), null, t.label())));
@@ -57,21 +57,21 @@ final class ExecuteRequestDialog extends Dialog {
         Div preview = new Div();
         preview.setId("execute-preview");
         add(preview);
-        Button show = new Button("Bekijken", e -> run(() -> {
+        Button show = new Button(getTranslation("rights.execute.preview"), e -> run(() -> {
             preview.removeAll();
             executions.preview(viewer, request.id(), execution(target.getValue(), value.getValue()))
                     .changes().forEach(line -> preview.add(new Paragraph(line)));
         }));
         show.setId("execute-preview-button");
-        Button execute = new Button("Uitvoeren", e -> run(() -> {
+        Button execute = new Button(getTranslation("rights.execute.confirm"), e -> run(() -> {
             executions.execute(viewer, request.id(), execution(target.getValue(), value.getValue()));
-            Notification.show("Het verzoek is uitgevoerd.");
+            Notification.show(getTranslation("rights.execute.done"));
             close();
             done.run();
         }));
         execute.setId("execute-confirm");
         execute.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button("Annuleren", e -> close());
+        Button cancel = new Button(getTranslation("rights.execute.cancel"), e -> close());
         getFooter().add(cancel, show, execute);
         if (!datum) {
             run(() -> executions.preview(viewer, request.id(), null).changes().forEach(line -> preview.add(new Paragraph(line))));

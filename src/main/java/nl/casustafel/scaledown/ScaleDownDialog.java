@@ -20,33 +20,31 @@ import java.util.Map;
 public final class ScaleDownDialog extends Dialog {
 
     private ScaleDownDialog(ScaleDownService service, Viewer viewer, long meetingId, long itemId, Runnable afterwards) {
-        setHeaderTitle("Casus afschalen");
+        setHeaderTitle(getTranslation("scaleDown.title"));
         setId("scale-down-dialog");
-        Paragraph what = new Paragraph("Na afschalen ziet alleen de school van inschrijving deze leerling nog bij dit overleg. "
-                + "De andere deelnemers krijgen een melding zonder naam. Het dossier van de school blijft bestaan; "
-                + "een besluit tot sluiting (art. 5.5) neemt de school zelf.");
+        Paragraph what = new Paragraph(getTranslation("scaleDown.what"));
         Select<ScaleDownReason> reason = new Select<>();
-        reason.setLabel("Reden");
+        reason.setLabel(getTranslation("scaleDown.reason"));
         reason.setItems(ScaleDownReason.values());
         reason.setItemLabelGenerator(r -> capitalised(ScaleDownService.label(r)));
         reason.setId("scale-down-reason");
-        TextArea explanation = new TextArea("Toelichting");
+        TextArea explanation = new TextArea(getTranslation("scaleDown.explanation"));
         explanation.setMaxLength(ScaleDownService.EXPLANATION_MAX);
-        explanation.setHelperText("Verplicht bij 'Anders'. Geen namen of gezondheidsgegevens.");
+        explanation.setHelperText(getTranslation("scaleDown.explanation.helper"));
         explanation.setWidthFull();
         explanation.setId("scale-down-explanation");
         add(what, reason, explanation);
-        Button confirm = new Button("Afschalen", e -> {
+        Button confirm = new Button(getTranslation("scaleDown.confirm"), e -> {
             if (Forms.submit(Map.of("reason", reason, "explanation", explanation),
                     () -> service.scaleDown(viewer, meetingId, itemId, reason.getValue(), explanation.getValue()))) {
-                Forms.saved("De casus is afgeschaald.");
+                Forms.saved(getTranslation("scaleDown.saved"));
                 close();
                 afterwards.run();
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.setId("scale-down-confirm");
-        getFooter().add(new Button("Annuleren", e -> close()), confirm);
+        getFooter().add(new Button(getTranslation("scaleDown.cancel"), e -> close()), confirm);
     }
 
     private static String capitalised(String text) {
@@ -66,7 +64,9 @@ public final class ScaleDownDialog extends Dialog {
             if (!service.mayScaleDown(viewer, meetingId, itemId)) {
                 return java.util.Optional.empty();
             }
-            Button open = new Button("Afschalen", e -> new ScaleDownDialog(service, viewer, meetingId, itemId, afterwards).open());
+            Button open = new Button();
+            open.setText(open.getTranslation("scaleDown.open"));
+            open.addClickListener(e -> new ScaleDownDialog(service, viewer, meetingId, itemId, afterwards).open());
             open.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             open.setId("scale-down");
             return java.util.Optional.of(open);

@@ -15,7 +15,7 @@ public final class ScaleDownNoticesPanel extends VerticalLayout {
         var list = notices.forViewer(viewer);
         setVisible(!list.isEmpty());
         if (!list.isEmpty()) {
-            add(new H3("Afgeschaalde casussen"));
+            add(new H3(getTranslation("scaleDown.notices.title")));
             list.forEach(n -> {
                 Paragraph line = new Paragraph(n.text());
                 line.addClassName("scale-down-notice");

@@ -20,7 +20,7 @@ public final class ThuiszitterSignalsPanel extends VerticalLayout {
         var due = viewer.role() == Role.PARTNERSHIP_COORDINATOR ? timeline.dueAtMyTables(viewer) : java.util.List.<ThuiszitterTimeline.Due>of();
         setVisible(!due.isEmpty());
         if (!due.isEmpty()) {
-            add(new H3("Thuiszitters met een signaal"));
+            add(new H3(getTranslation("thuiszitter.signals.title")));
             due.forEach(d -> {
                 Anchor pupil = new Anchor("leerling/" + d.pupil().ref() + (d.pupil().seriesId() != null ? "?tafel=" + d.pupil().seriesId() : ""),
                         d.pupil().label() + " · " + d.table());

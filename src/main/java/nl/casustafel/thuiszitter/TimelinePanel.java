@@ -51,13 +51,13 @@ public final class TimelinePanel extends VerticalLayout {
         } catch (NotFoundException e) {
             return false;
         }
-        add(new H3("Tijdlijn thuiszitter · " + t.table()));
+        add(new H3(getTranslation("timeline.title", t.table())));
         if (t.figuresShown() && t.figures() != null) {
             TimelineFigures f = t.figures();
-            Paragraph figures = new Paragraph("Aangemeld: " + date(f.registeredOn()) + " · dagen thuis: " + f.daysOutOfSchool()
-                    + " · weken zonder vrijstelling: " + f.weeksWithoutExemption()
-                    + (f.offerFoundOn() != null ? " · passend aanbod: " + date(f.offerFoundOn()) + " (na " + f.daysToOffer() + " dagen)" : "")
-                    + (f.fullyBackOn() != null ? " · volledig terug: " + date(f.fullyBackOn()) : ""));
+            Paragraph figures = new Paragraph(getTranslation("timeline.figures", date(f.registeredOn()), String.valueOf(f.daysOutOfSchool()),
+                    String.valueOf(f.weeksWithoutExemption()))
+                    + (f.offerFoundOn() != null ? getTranslation("timeline.figures.offer", date(f.offerFoundOn()), String.valueOf(f.daysToOffer())) : "")
+                    + (f.fullyBackOn() != null ? getTranslation("timeline.figures.fullyBack", date(f.fullyBackOn())) : ""));
             figures.setId("timeline-figures");
             add(figures);
             f.signals().forEach(s -> {
@@ -77,22 +77,23 @@ public final class TimelinePanel extends VerticalLayout {
         t.entries().forEach(e -> entries.add(new Paragraph(line(e))));
         t.withheld().forEach(w -> entries.add(new Paragraph(w)));
         if (t.entries().isEmpty() && t.withheld().isEmpty()) {
-            entries.add(new Paragraph("Nog niets vastgelegd."));
+            entries.add(new Paragraph(getTranslation("timeline.empty")));
         }
         add(entries, form());
         return true;
     }
 
-    private static String line(ThuiszitterTimeline.Entry e) {
-        String period = date(e.startsOn()) + (e.endsOn() != null ? " t/m " + date(e.endsOn()) : "");
+    private String line(ThuiszitterTimeline.Entry e) {
+        String period = date(e.startsOn()) + (e.endsOn() != null ? getTranslation("timeline.entry.until", date(e.endsOn())) : "");
         String what = switch (e.kind()) {
-            case OUT_OF_SCHOOL -> "Thuis (" + (e.absenceKind() == TimelineEntry.AbsenceKind.ABSOLUTE ? "absoluut verzuim" : "relatief verzuim")
-                    + (Boolean.TRUE.equals(e.exemption()) ? ", met vrijstelling" : ", zonder vrijstelling") + ")"
-                    + (e.endsOn() == null ? ", loopt nog" : "");
-            case OFFER_FOUND -> "Passend aanbod gevonden";
-            case RETURN_STEP -> "Stap in de terugkeer" + (e.hoursPerWeek() != null ? ": " + e.hoursPerWeek().stripTrailingZeros().toPlainString().replace('.', ',') + " uur per week" : "")
-                    + (e.daysPerWeek() != null ? ", " + e.daysPerWeek() + " dagen per week" : "");
-            case FULLY_BACK -> "Volledig terug in onderwijs of arbeid";
+            case OUT_OF_SCHOOL -> getTranslation(e.absenceKind() == TimelineEntry.AbsenceKind.ABSOLUTE ? "timeline.entry.home.absolute" : "timeline.entry.home.relative")
+                    + getTranslation(Boolean.TRUE.equals(e.exemption()) ? "timeline.entry.withExemption" : "timeline.entry.withoutExemption")
+                    + (e.endsOn() == null ? getTranslation("timeline.entry.ongoing") : "");
+            case OFFER_FOUND -> getTranslation("timeline.entry.offer");
+            case RETURN_STEP -> getTranslation("timeline.entry.step")
+                    + (e.hoursPerWeek() != null ? getTranslation("timeline.entry.step.hours", e.hoursPerWeek().stripTrailingZeros().toPlainString().replace('.', ',')) : "")
+                    + (e.daysPerWeek() != null ? getTranslation("timeline.entry.step.days", String.valueOf(e.daysPerWeek())) : "");
+            case FULLY_BACK -> getTranslation("timeline.entry.fullyBack");
         };
         return period + " · " + what + (e.description() != null ? " · " + e.description() : "")
                 + (e.providedBy() != null ? " (" + e.providedBy() + ")" : "");
@@ -100,32 +101,32 @@ public final class TimelinePanel extends VerticalLayout {
 
     private HorizontalLayout form() {
         Select<TimelineEntry.Kind> kind = new Select<>();
-        kind.setLabel("Vastleggen");
+        kind.setLabel(getTranslation("timeline.form.kind"));
         kind.setItems(TimelineEntry.Kind.values());
         kind.setItemLabelGenerator(k -> switch (k) {
-            case OUT_OF_SCHOOL -> "Periode thuis";
-            case OFFER_FOUND -> "Passend aanbod gevonden";
-            case RETURN_STEP -> "Stap in de terugkeer";
-            case FULLY_BACK -> "Volledig terug";
+            case OUT_OF_SCHOOL -> getTranslation("timeline.kind.outOfSchool");
+            case OFFER_FOUND -> getTranslation("timeline.kind.offer");
+            case RETURN_STEP -> getTranslation("timeline.kind.step");
+            case FULLY_BACK -> getTranslation("timeline.kind.fullyBack");
         });
         kind.setValue(TimelineEntry.Kind.OUT_OF_SCHOOL);
         kind.setId("timeline-kind");
         Select<TimelineEntry.AbsenceKind> absence = new Select<>();
-        absence.setLabel("Soort verzuim");
+        absence.setLabel(getTranslation("timeline.form.absenceKind"));
         absence.setItems(TimelineEntry.AbsenceKind.values());
-        absence.setItemLabelGenerator(a -> a == TimelineEntry.AbsenceKind.ABSOLUTE ? "Absoluut (niet ingeschreven)" : "Relatief (ingeschreven, niet aanwezig)");
+        absence.setItemLabelGenerator(a -> getTranslation(a == TimelineEntry.AbsenceKind.ABSOLUTE ? "timeline.absence.absolute" : "timeline.absence.relative"));
         absence.setId("timeline-absence-kind");
-        Checkbox exemption = new Checkbox("Met vrijstelling");
+        Checkbox exemption = new Checkbox(getTranslation("timeline.form.exemption"));
         exemption.setId("timeline-exemption");
-        DatePicker starts = new DutchDatePicker("Datum / vanaf");
+        DatePicker starts = new DutchDatePicker(getTranslation("timeline.form.starts"));
         starts.setId("timeline-starts");
-        DatePicker ends = new DutchDatePicker("Tot en met");
+        DatePicker ends = new DutchDatePicker(getTranslation("timeline.form.ends"));
         ends.setId("timeline-ends");
-        BigDecimalField hours = new BigDecimalField("Uren per week");
+        BigDecimalField hours = new BigDecimalField(getTranslation("timeline.form.hours"));
         hours.setId("timeline-hours");
-        IntegerField days = new IntegerField("Dagen per week");
+        IntegerField days = new IntegerField(getTranslation("timeline.form.days"));
         days.setId("timeline-days");
-        TextField description = new TextField("Toelichting");
+        TextField description = new TextField(getTranslation("timeline.form.description"));
         description.setMaxLength(TimelineInput.DESCRIPTION_MAX);
         description.setId("timeline-description");
         Runnable showFields = () -> {
@@ -139,14 +140,14 @@ public final class TimelinePanel extends VerticalLayout {
         };
         kind.addValueChangeListener(e -> showFields.run());
         showFields.run();
-        Button save = new Button("Vastleggen", e -> {
+        Button save = new Button(getTranslation("timeline.form.save"), e -> {
             boolean out = kind.getValue() == TimelineEntry.Kind.OUT_OF_SCHOOL;
             boolean step = kind.getValue() == TimelineEntry.Kind.RETURN_STEP;
             if (Forms.submit(Map.of("kind", kind, "absenceKind", absence, "startsOn", starts, "endsOn", ends, "hoursPerWeek", hours,
                     "daysPerWeek", days, "description", description), () -> service.record(viewer, ref, seriesId, new TimelineInput.NewEntry(
                     kind.getValue(), out ? absence.getValue() : null, out ? exemption.getValue() : null, starts.getValue(),
                     out || step ? ends.getValue() : null, step ? hours.getValue() : null, step ? days.getValue() : null, description.getValue())))) {
-                Forms.saved("Vastgelegd op de tijdlijn.");
+                Forms.saved(getTranslation("timeline.saved"));
                 render();
             }
         });
