@@ -1,6 +1,7 @@
 package nl.casustafel.oversight;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import nl.casustafel.audit.AccessLog;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -23,13 +24,16 @@ class AccessLogRows {
             """;
 
     private final JdbcOperations jdbc;
+    private final AccessLog accessLog;
 
-    AccessLogRows(JdbcOperations jdbc) {
+    AccessLogRows(JdbcOperations jdbc, AccessLog accessLog) {
         this.jdbc = jdbc;
+        this.accessLog = accessLog;
     }
 
     /** The newest rows that match, at most {@code limit}, each with the pupil's name where {@code names} has it. */
     List<AccessLogSearch.Entry> find(AccessLogSearch.Filter filter, Map<Long, String> names, int limit) {
+        accessLog.writeGathered(); // the log as it stands includes this search's own look-up
         return jdbc.prepareStatement("""
                 SELECT l.id, l.at, l.username, p.name AS party, l.pupil_id, l.context, l.basis_kind, l.basis_id
                   FROM access_log l JOIN party p ON p.id = l.party_id
@@ -50,6 +54,7 @@ class AccessLogRows {
 
     /** Whether any row matches. */
     boolean any(AccessLogSearch.Filter filter) {
+        accessLog.writeGathered();
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM access_log l " + WHERE + ")", statement -> {
             bind(statement, filter);
             try (ResultSet rs = statement.executeQuery()) {

@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.casustafel.absence.AbsenceKind;
 import nl.casustafel.account.Viewer;
+import nl.casustafel.audit.AccessLog;
 import nl.casustafel.platform.InvalidInputException;
 import nl.casustafel.privacy.ContentViewer;
 import nl.casustafel.privacy.PupilReader;
@@ -41,11 +42,13 @@ public class AccessOverviewService {
     private final OverviewQueries queries;
     private final Clock clock;
     private final OverviewContent content;
+    private final AccessLog accessLog;
     private final ResourceBundle labels = ResourceBundle.getBundle("vaadin-i18n/translations", Locale.of("nl", "NL"));
 
     AccessOverviewService(DataSubjectRequestService requests, PupilReader reader, OverviewQueries queries, Clock clock,
-                          OverviewContent content) {
+                          OverviewContent content, AccessLog accessLog) {
         this.content = content;
+        this.accessLog = accessLog;
         this.requests = requests;
         this.reader = reader;
         this.queries = queries;
@@ -174,6 +177,7 @@ public class AccessOverviewService {
 
     /** The whole access log of the pupil, oldest first, including the read that made this overview. */
     private List<AccessOverview.LogEntry> accessLog(long id) {
+        accessLog.writeGathered(); // the overview's own read is part of the log it shows
         return queries.accessLog(id).stream().map(l -> new AccessOverview.LogEntry(l.at(), l.username(), l.displayName(), l.party(),
                 l.context(), label("basis." + l.basisKind()) + optional(" #", l.basisId() == null ? null : String.valueOf(l.basisId()))))
                 .toList();
