@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
@@ -44,6 +45,10 @@ import java.util.stream.Collectors;
  * The screens of one meeting share one read per change (a {@link Round}): the meeting and its pupils are read once
  * for all the viewers following it, and the privacy kernel decides for each viewer separately
  * ({@link MeetingQueries#screens}), so the database work of a change does not grow with the number of followers.
+ * <p>
+ * A screen whose page no longer shows (closed, or no heartbeat for a while, but not detached yet) is neither read for
+ * nor refreshed: the shared read logs every viewer it discloses a pupil to by name (NEN 7513), so it reads only for
+ * the viewers of pages that still show. Such a screen is let go, as if it had left.
  */
 @Singleton
 public class LiveMeetings {
@@ -53,13 +58,30 @@ public class LiveMeetings {
 
     /**
      * A screen following a meeting: which meeting, which pupils it shows, as which viewer (none: it reads on its
-     * own), and how to refresh it, given the change's {@link Round}.
+     * own), whether its page still shows (a page that was closed or stopped sending heartbeats does not), and how to
+     * refresh it, given the change's {@link Round}.
      */
-    public record Follower(long meetingId, Supplier<Set<Long>> pupilIds, @Nullable Viewer viewer, Consumer<Round> refresh) {
+    public record Follower(long meetingId, Supplier<Set<Long>> pupilIds, @Nullable Viewer viewer, BooleanSupplier shows,
+                           Consumer<Round> refresh) {
+
+        /** A follower whose page always shows. */
+        public Follower(long meetingId, Supplier<Set<Long>> pupilIds, @Nullable Viewer viewer, Consumer<Round> refresh) {
+            this(meetingId, pupilIds, viewer, () -> true, refresh);
+        }
 
         /** A follower that reads on its own. */
         public Follower(long meetingId, Supplier<Set<Long>> pupilIds, Runnable refresh) {
             this(meetingId, pupilIds, null, round -> refresh.run());
+        }
+
+        /** Whether its page still shows; a page that cannot tell is taken as gone, so nobody is read for it. */
+        boolean stillShows() {
+            try {
+                return shows.getAsBoolean();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not tell whether a screen following meeting {} still shows", meetingId, e);
+                return false;
+            }
         }
     }
 
@@ -71,18 +93,20 @@ public class LiveMeetings {
 
     /**
      * One change of one meeting as its followers see it: the screens of all its followers' viewers, read once, by the
-     * first follower that asks, after the change was committed. Each screen is that viewer's own, decided by the
-     * kernel for that viewer; a viewer who no longer sits at the table has none (the follower then reads on its own,
-     * and learns it may no longer see the meeting).
+     * first follower that asks, after the change was committed. Only the viewers of followers whose page still shows
+     * at that moment are read for (and so logged). Each screen is that viewer's own, decided by the kernel for that
+     * viewer; a viewer who no longer sits at the table has none (the follower then reads on its own, and learns it
+     * may no longer see the meeting).
      */
     public static final class Round {
         private final long meetingId;
-        private final Set<Viewer> viewers;
+        private final Supplier<Set<Viewer>> viewers;
         private final SharedScreens reader;
         private Map<Viewer, MeetingScreen> screens;
         private final Map<List<Object>, CompletableFuture<Object>> perViewer = new ConcurrentHashMap<>();
 
-        Round(long meetingId, Set<Viewer> viewers, SharedScreens reader) {
+        /** {@code viewers} is asked once, at the read, so a page that closed since the change is left out. */
+        Round(long meetingId, Supplier<Set<Viewer>> viewers, SharedScreens reader) {
             this.meetingId = meetingId;
             this.viewers = viewers;
             this.reader = reader;
@@ -91,7 +115,8 @@ public class LiveMeetings {
         public synchronized Optional<MeetingScreen> screenOf(Viewer viewer) {
             if (screens == null) {
                 try {
-                    screens = viewers.isEmpty() ? Map.of() : reader.screens(viewers, meetingId);
+                    Set<Viewer> readFor = viewers.get();
+                    screens = readFor.isEmpty() ? Map.of() : reader.screens(readFor, meetingId);
                 } catch (RuntimeException e) {
                     LOG.warn("Reading meeting {} for its followers failed; each reads on its own", meetingId, e);
                     screens = Map.of();
@@ -125,8 +150,7 @@ public class LiveMeetings {
 
     private final SharedScreens sharedScreens;
     private final Set<Follower> followers = new CopyOnWriteArraySet<>();
-    private final Map<Follower, AtomicInteger> pending = new ConcurrentHashMap<>();
-    private final Map<Follower, Round> latest = new ConcurrentHashMap<>();
+    private final Map<Follower, Refreshes> refreshes = new ConcurrentHashMap<>();
     private final ExecutorService fanOut = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().name("live-meetings-", 1).daemon().factory());
 
@@ -140,13 +164,28 @@ public class LiveMeetings {
         this((viewers, meetingId) -> Map.of());
     }
 
+    /**
+     * The refreshes of one screen: the changes not yet answered, and the latest change's round, which the next
+     * refresh uses.
+     */
+    private static final class Refreshes {
+        private final AtomicInteger changes = new AtomicInteger();
+        private volatile Round latest;
+    }
+
     public Runnable follow(Follower follower) {
         followers.add(follower);
-        return () -> {
-            followers.remove(follower);
-            pending.remove(follower);
-            latest.remove(follower);
-        };
+        return () -> leave(follower);
+    }
+
+    private void leave(Follower follower) {
+        followers.remove(follower);
+        refreshes.remove(follower);
+    }
+
+    /** Still following, and its page still shows. */
+    private boolean shows(Follower follower) {
+        return followers.contains(follower) && follower.stillShows();
     }
 
     @TransactionalEventListener
@@ -172,16 +211,30 @@ public class LiveMeetings {
         publish(f -> meetings.test(f.meetingId()));
     }
 
-    /** One round per meeting concerned, shared by its followers; then each follower is scheduled with it. */
+    /**
+     * One round per meeting concerned, shared by its followers whose page still shows; then each of them is scheduled
+     * with it. A concerned follower whose page no longer shows is let go, unread and unrefreshed.
+     */
     private void publish(Predicate<Follower> concerned) {
         Map<Long, List<Follower>> perMeeting = followers.stream().filter(concerned)
+                .filter(follower -> {
+                    if (follower.stillShows()) {
+                        return true;
+                    }
+                    leave(follower);
+                    return false;
+                })
                 .collect(Collectors.groupingBy(Follower::meetingId));
         perMeeting.forEach((meetingId, screens) -> {
-            Set<Viewer> viewers = screens.stream().map(Follower::viewer).filter(Objects::nonNull)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            Round round = new Round(meetingId, viewers, sharedScreens);
+            Round round = new Round(meetingId, () -> viewersOf(screens), sharedScreens);
             screens.forEach(follower -> schedule(follower, round));
         });
+    }
+
+    /** The viewers read for: those of the screens that still follow and still show. */
+    private Set<Viewer> viewersOf(List<Follower> screens) {
+        return screens.stream().filter(this::shows).map(Follower::viewer).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /**
@@ -189,29 +242,34 @@ public class LiveMeetings {
      * in while a refresh runs are counted and answered by one more refresh after it.
      */
     private void schedule(Follower follower, Round round) {
-        latest.put(follower, round);
-        AtomicInteger changes = pending.computeIfAbsent(follower, f -> new AtomicInteger());
-        if (changes.getAndIncrement() > 0) {
+        Refreshes state = refreshes.computeIfAbsent(follower, f -> new Refreshes());
+        state.latest = round;
+        if (state.changes.getAndIncrement() > 0) {
             return; // a refresh is waiting or running; it will refresh again
         }
         try {
-            fanOut.execute(() -> drain(follower, changes));
+            fanOut.execute(() -> drain(follower, state));
         } catch (RejectedExecutionException e) {
-            changes.set(0); // shutting down
+            state.changes.set(0); // shutting down
         }
     }
 
-    private void drain(Follower follower, AtomicInteger changes) {
+    private void drain(Follower follower, Refreshes state) {
+        AtomicInteger changes = state.changes;
         int seen;
         do {
             seen = changes.get();
             if (!followers.contains(follower)) {
-                pending.remove(follower, changes);
+                refreshes.remove(follower, state);
                 return; // the screen left while its refresh waited
             }
+            if (!follower.stillShows()) {
+                leave(follower);
+                return; // its page closed while its refresh waited
+            }
             try {
-                Round round = latest.get(follower);
-                follower.refresh().accept(round != null ? round : new Round(follower.meetingId(), Set.of(), sharedScreens));
+                Round round = state.latest;
+                follower.refresh().accept(round != null ? round : new Round(follower.meetingId(), Set::of, sharedScreens));
             } catch (RuntimeException e) {
                 LOG.warn("Refreshing a screen following meeting {} failed", follower.meetingId(), e);
             }

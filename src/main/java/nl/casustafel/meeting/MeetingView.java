@@ -96,7 +96,9 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, viewer, round -> follow(ui, round)));
+        // A page that was closed or stopped sending heartbeats is left out of the shared read (and its access log).
+        unfollow = live.follow(new LiveMeetings.Follower(meetingId, () -> shownPupils, viewer, () -> !ClosedPages.gone(ui),
+                round -> follow(ui, round)));
     }
 
     /**

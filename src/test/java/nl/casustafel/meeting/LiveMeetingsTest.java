@@ -221,6 +221,95 @@ class LiveMeetingsTest {
         }
     }
 
+    @Test
+    void aFollowerWhosePageNoLongerShowsIsNeitherReadForNorLogged() throws InterruptedException {
+        Viewer chair = viewer(1, Role.PARTNERSHIP_COORDINATOR);
+        Viewer closedOnly = viewer(2, Role.YOUTH_NURSE);
+        Viewer closedAndOpen = viewer(3, Role.ATTENDANCE_OFFICER);
+        java.util.List<java.util.Collection<Viewer>> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> accessLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiveMeetings shared = new LiveMeetings(readingAndLogging(reads, accessLog));
+        try {
+            CountDownLatch refreshed = new CountDownLatch(2);
+            AtomicInteger closedRefreshes = new AtomicInteger();
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, chair, () -> true, round -> {
+                round.screenOf(chair);
+                refreshed.countDown();
+            }));
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, closedOnly, () -> false,
+                    round -> closedRefreshes.incrementAndGet()));
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, closedAndOpen, () -> false,
+                    round -> closedRefreshes.incrementAndGet()));
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, closedAndOpen, () -> true, round -> {
+                round.screenOf(closedAndOpen);
+                refreshed.countDown();
+            }));
+            int before = shared.followerCount();
+
+            shared.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+
+            assertTrue(refreshed.await(5, TimeUnit.SECONDS), "the screens that still show are refreshed");
+            assertEquals(1, reads.size(), "one shared read");
+            assertEquals(Set.of(chair, closedAndOpen), Set.copyOf(reads.getFirst()),
+                    "read for the viewers with a page that shows, not for the one whose only page closed");
+            assertEquals(Set.of("user1 read pupil 7", "user3 read pupil 7"), Set.copyOf(accessLog),
+                    "the viewer whose only page closed is not in the access log");
+            Thread.sleep(100);
+            assertEquals(0, closedRefreshes.get(), "a page that no longer shows is not refreshed");
+            assertEquals(before - 2, shared.followerCount(), "and is let go, as if it had left");
+        } finally {
+            shared.close();
+        }
+    }
+
+    @Test
+    void aPageThatClosesBetweenTheChangeAndTheReadIsNotReadFor() throws InterruptedException {
+        Viewer chair = viewer(1, Role.PARTNERSHIP_COORDINATOR);
+        Viewer nurse = viewer(2, Role.YOUTH_NURSE);
+        java.util.List<java.util.Collection<Viewer>> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> accessLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiveMeetings shared = new LiveMeetings(readingAndLogging(reads, accessLog));
+        try {
+            CountDownLatch refreshed = new CountDownLatch(1);
+            AtomicInteger asked = new AtomicInteger();
+            AtomicInteger nurseRefreshes = new AtomicInteger();
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, chair, () -> true, round -> {
+                round.screenOf(chair);
+                refreshed.countDown();
+            }));
+            // shows when the change is published, no longer when the round reads
+            shared.follow(new LiveMeetings.Follower(MEETING, Set::of, nurse, () -> asked.getAndIncrement() == 0,
+                    round -> nurseRefreshes.incrementAndGet()));
+
+            shared.onMeetingChanged(new MeetingEvents.MeetingChanged(MEETING));
+
+            assertTrue(refreshed.await(5, TimeUnit.SECONDS));
+            assertEquals(java.util.List.of(java.util.List.of(chair)), reads, "read for the chair only");
+            assertEquals(java.util.List.of("user1 read pupil 7"), accessLog);
+            Thread.sleep(100);
+            assertEquals(0, nurseRefreshes.get(), "the closed page is not refreshed");
+        } finally {
+            shared.close();
+        }
+    }
+
+    /**
+     * A shared read as {@link MeetingQueries#screens} makes it: every viewer read for is logged as having read the
+     * meeting's pupil (7) by name.
+     */
+    private static LiveMeetings.SharedScreens readingAndLogging(java.util.List<java.util.Collection<Viewer>> reads,
+                                                                java.util.List<String> accessLog) {
+        return (viewers, meetingId) -> {
+            reads.add(java.util.List.copyOf(viewers));
+            Map<Viewer, MeetingScreen> screens = new java.util.LinkedHashMap<>();
+            viewers.forEach(v -> {
+                accessLog.add(v.username() + " read pupil 7");
+                screens.put(v, screen(v.userId()));
+            });
+            return screens;
+        };
+    }
+
     private static Viewer viewer(long id, Role role) {
         return new Viewer(id, "user" + id, "User " + id, role, 10 + id, "Partij " + id, PartyType.SCHOOL_BOARD, Set.of(), Set.of());
     }
