@@ -18,7 +18,6 @@ import nl.casustafel.covenant.CovenantRules;
 import nl.casustafel.covenant.MeetingType;
 import nl.casustafel.privacy.Disclosure;
 import nl.casustafel.privacy.PupilView;
-import nl.casustafel.pupil.PupilSearch;
 import nl.casustafel.pupil.PupilService;
 import nl.casustafel.ui.Forms;
 
@@ -41,8 +40,11 @@ final class AgendaRegistrationDialog extends Dialog {
         setWidth("44rem");
         ComboBox<PupilView> pupil = new ComboBox<>(getTranslation("meeting.register.pupil"));
         Map<Long, MeetingTables.Figures> figures = new java.util.HashMap<>();
-        List<PupilView> choices = choices(registration, meetings, pupils, viewer, table, meetingId, figures);
-        pupil.setItems(choices);
+        RegistrablePupils choices = choices(registration, meetings, pupils, viewer, table, meetingId, figures);
+        // Lazy: the dropdown asks a page at a time, filtered by the name typed, so that only the pupils shown are read and logged.
+        pupil.setPageSize(RegistrablePupils.PAGE_SIZE);
+        pupil.setItems(query -> choices.fetch(query.getFilter().orElse(null), query.getOffset(), query.getLimit()).stream());
+        pupil.setPlaceholder(getTranslation("meeting.register.pupil.placeholder"));
         pupil.setItemLabelGenerator(p -> p.label() + (p.schoolYear() == null ? "" : " (" + getTranslation("pupils.col.schoolYear")
                 + " " + p.schoolYear() + ")") + (figures.containsKey(p.pupilId()) ? " · " + getTranslation("meeting.register.figures",
                 figures.get(p.pupilId()).unauthorisedHours4Weeks(), figures.get(p.pupilId()).sickReports12Weeks(),
@@ -75,7 +77,7 @@ final class AgendaRegistrationDialog extends Dialog {
         form.setColspan(pupil, 2);
         form.setColspan(hulpvraag, 2);
         add(form);
-        if (choices.isEmpty()) {
+        if (choices.nobody()) {
             // An empty list says nothing by itself: tell whom one can register and why nobody is offered.
             Paragraph none = new Paragraph(getTranslation("meeting.register.none"));
             none.setId("register-none");
@@ -115,28 +117,23 @@ final class AgendaRegistrationDialog extends Dialog {
     /**
      * Whom the user may register, leaving out who is already on this agenda: for the verzuimoverleg
      * the school's candidates below the reporting threshold first (with their figures), then the
-     * school's other pupils.
+     * school's other pupils, a page at a time (see {@link RegistrablePupils}).
      */
-    private static List<PupilView> choices(AgendaRegistration registration, MeetingService meetings, PupilService pupils, Viewer viewer, MeetingSeries table,
-                                           long meetingId, Map<Long, MeetingTables.Figures> figures) {
-        List<PupilView> choices = new ArrayList<>();
+    private static RegistrablePupils choices(AgendaRegistration registration, MeetingService meetings, PupilService pupils, Viewer viewer,
+                                             MeetingSeries table, long meetingId, Map<Long, MeetingTables.Figures> figures) {
+        List<PupilView> upFront = new ArrayList<>();
         java.util.Set<Long> onAgenda = new java.util.HashSet<>(meetings.pupilsOnAgenda(meetingId));
         if (table.type() == MeetingType.VERZUIMOVERLEG) {
             registration.candidates(viewer, table.id()).forEach(c -> {
-                choices.add(c.pupil());
+                upFront.add(c.pupil());
                 figures.put(c.pupil().pupilId(), c.figures());
             });
         }
-        if (viewer.role().isSchoolStaff()) {
-            pupils.listOwnSchools(viewer, PupilSearch.all()).stream()
-                    .filter(p -> table.schoolId() == null || table.schoolId().equals(p.schoolId()))
-                    .filter(p -> choices.stream().noneMatch(c -> c.pupilId() == p.pupilId())).forEach(choices::add);
-        } else {
+        if (!viewer.role().isSchoolStaff()) {
             pupils.atMyTables(viewer).stream().filter(p -> p.disclosure() == Disclosure.IDENTIFIED)
-                    .filter(p -> choices.stream().noneMatch(c -> c.pupilId() == p.pupilId())).forEach(choices::add);
+                    .filter(p -> upFront.stream().noneMatch(c -> c.pupilId() == p.pupilId())).forEach(upFront::add);
         }
-        choices.removeIf(p -> onAgenda.contains(p.pupilId()));
-        return choices;
+        return new RegistrablePupils(pupils, viewer, viewer.role().isSchoolStaff() ? table.schoolId() : null, upFront, onAgenda);
     }
 
     @Singleton

@@ -12,8 +12,11 @@ import nl.casustafel.CasustafelTestProperties;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.platform.ClockFactory;
 import nl.casustafel.platform.UiServer;
+import nl.casustafel.pupil.PupilSearch;
+import nl.casustafel.pupil.PupilService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * NEN 7513 asks who saw which pupil when, once per look: opening the meeting screen once writes one access-log
@@ -44,6 +48,8 @@ class MeetingScreenAccessLogBrowserTest implements CasustafelTestProperties {
     AgendaRegistration registration;
     @Inject
     PupilIdentityRepository identities;
+    @Inject
+    PupilService pupils;
     @Inject
     JdbcOperations jdbc;
     @Inject
@@ -76,6 +82,41 @@ class MeetingScreenAccessLogBrowserTest implements CasustafelTestProperties {
             browser.waitForText("#notes", "Moeder belt de mentor.");
 
             assertEquals(Map.of(first, 1L, second, 1L), rowsPerPupil(chair, before, "overleg " + meeting.id()));
+        }
+    }
+
+    /**
+     * The registration dialog offers the school's pupils a page at a time: opening it and its dropdown reads and logs
+     * the pupils of the first page, not the whole school; a pupil further down is found by typing the name.
+     */
+    @Test
+    void openingTheRegistrationDropdownLogsOnePageNotTheWholeSchool() {
+        MeetingSeries table = fixtures.tableLike(MeetingFixtures.VERZUIMOVERLEG);
+        Viewer chair = fixtures.chairOf(table);
+        Meeting meeting = fixtures.planNextWeek(table);
+        long school = pupils.totalOwnSchools(chair, PupilSearch.all());
+        long wanted = fixtures.freshPupil(MeetingFixtures.DIJKSTAD_COLLEGE, MeetingFixtures.DIJKSTAD);
+        var identity = identities.findById(wanted).orElseThrow();
+        String name = identity.givenName() + " " + identity.familyName();
+
+        try (Browser browser = new Browser(ui.port())) {
+            browser.signIn(chair.username(), ApiClient.DEMO_PASSWORD);
+            browser.open("/overleg/" + meeting.id());
+            long before = lastId();
+            browser.press("#meeting-register");
+            browser.element("#register-pupil input").sendKeys(Keys.ARROW_DOWN);
+            assertTrue(browser.eventually(() -> browser.isPresent("vaadin-combo-box-item")), "the dropdown shows pupils");
+            browser.waitForVaadin();
+
+            Map<Long, Long> listed = rowsPerPupil(chair, before, "leerlingenlijst");
+            assertTrue(school > RegistrablePupils.PAGE_SIZE, "the school has more pupils than a page: " + school);
+            assertTrue(!listed.isEmpty() && listed.size() <= RegistrablePupils.PAGE_SIZE,
+                    "at most a page of the school's " + school + " pupils logged: " + listed.size());
+
+            browser.element("#register-pupil input").sendKeys(name);
+            browser.click("vaadin-combo-box-item", name);
+            String chosen = browser.element("#register-pupil input").getDomProperty("value");
+            assertTrue(chosen.startsWith(name), "the pupil typed is found and chosen: " + chosen);
         }
     }
 
