@@ -1,6 +1,8 @@
 package nl.casustafel.absence;
 
 import nl.casustafel.platform.PlausibleDate;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import nl.casustafel.platform.PlainText;
@@ -88,23 +90,37 @@ public class AbsenceController {
         return report;
     }
 
+    /** The most entries one page of the signal list holds, and how many it holds when not asked. */
+    static final int MAX_PAGE_SIZE = 500;
+    static final int DEFAULT_PAGE_SIZE = 100;
+
     /**
-     * The signals of the caller's schools, each pupil as the caller may see it. Optional: {@code school} (one of
-     * the caller's schools; any other id is 404, as one that does not exist), {@code kind} (signal kinds, e.g.
-     * {@code RELATIVE_ABSENCE}, repeatable), {@code schoolYear}, {@code withoutDuoReport}, {@code sort}
-     * ({@code urgency}, {@code pupil}, {@code schoolYear}, {@code unauthorised}, {@code sick}, {@code late},
-     * {@code duoReport}) and {@code descending}.
+     * The signals of the caller's schools, each pupil as the caller may see it, one page at a time ({@code page} from
+     * 0, {@code size} up to 500, default 100); the header {@code X-Total-Count} says how many pupils the list holds in
+     * all. Only the pupils of the page are read (and logged). Optional: {@code school} (one of the caller's schools;
+     * any other id is 404, as one that does not exist), {@code kind} (signal kinds, e.g. {@code RELATIVE_ABSENCE},
+     * repeatable), {@code schoolYear}, {@code withoutDuoReport}, {@code sort} ({@code urgency}, {@code pupil},
+     * {@code schoolYear}, {@code unauthorised}, {@code sick}, {@code late}, {@code duoReport}) and {@code descending}.
      */
-    @Get("/absence-signals{?on,school,kind*,schoolYear,withoutDuoReport,sort,descending}")
+    @Get("/absence-signals{?on,school,kind*,schoolYear,withoutDuoReport,sort,descending,page,size}")
     @Secured("CARE_COORDINATOR")
-    public List<SignalWorkList.Entry> signals(Authentication authentication, @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
+    public HttpResponse<List<SignalWorkList.Entry>> signals(Authentication authentication,
+                                              @Nullable @QueryValue @PlausibleDate(yearsAhead = 1) LocalDate on,
                                               @Nullable @QueryValue Long school, @Nullable @QueryValue List<String> kind,
                                               @Nullable @QueryValue Integer schoolYear, @Nullable @QueryValue String withoutDuoReport,
-                                              @Nullable @QueryValue String sort, @Nullable @QueryValue String descending) {
+                                              @Nullable @QueryValue String sort, @Nullable @QueryValue String descending,
+                                              @Nullable @QueryValue @Min(0) @Max(1_000_000) Integer page,
+                                              @Nullable @QueryValue @Min(1) @Max(MAX_PAGE_SIZE) Integer size) {
         Viewer viewer = viewers.of(authentication);
-        return workList.of(viewer, on == null ? workList.today() : on,
-                filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending), SignalWorkList.READ);
+        int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+        SignalWorkList.Page shown = workList.page(viewer, on == null ? workList.today() : on,
+                filter(viewer, school, kind, schoolYear, withoutDuoReport), order(sort, descending),
+                (long) (page == null ? 0 : page) * pageSize, pageSize, SignalWorkList.READ);
+        return HttpResponse.ok(shown.entries()).header(TOTAL_COUNT, String.valueOf(shown.total()));
     }
+
+    /** The response header with the number of entries over all pages. */
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     /**
      * The same list as a CSV file for a spreadsheet (Dutch headers, ';'), of the caller's own schools only, each

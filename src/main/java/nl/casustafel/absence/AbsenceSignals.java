@@ -63,16 +63,22 @@ public class AbsenceSignals {
         Long[] ids = schoolIds.toArray(Long[]::new);
         Map<Long, Builder> pupils = new LinkedHashMap<>();
         jdbc.prepareStatement("""
-                SELECT p.id, s.brin, s.sector, p.enrolled_on, p.enrolled_until,
-                       (SELECT max(reported_on) FROM duo_report d WHERE d.pupil_id = p.id AND d.kind IN ('RELATIVE_16H')) AS relative_report,
-                       (SELECT max(reported_on) FROM duo_report d WHERE d.pupil_id = p.id AND d.kind = 'OTHER_RELATIVE') AS late_report,
-                       (SELECT max(reported_on) FROM duo_report d WHERE d.pupil_id = p.id AND d.kind = 'ABSOLUTE') AS absolute_report
+                SELECT p.id, s.brin, s.sector, p.enrolled_on, p.enrolled_until, d.relative_report, d.late_report, d.absolute_report
                   FROM pupil p JOIN school s ON s.id = p.school_id
+                  LEFT JOIN (SELECT pupil_id,
+                                    max(reported_on) FILTER (WHERE kind = 'RELATIVE_16H') AS relative_report,
+                                    max(reported_on) FILTER (WHERE kind = 'OTHER_RELATIVE') AS late_report,
+                                    max(reported_on) FILTER (WHERE kind = 'ABSOLUTE') AS absolute_report
+                               FROM duo_report WHERE pupil_id IN (SELECT id FROM pupil WHERE school_id = ANY (?))
+                              GROUP BY pupil_id) d ON d.pupil_id = p.id
                  WHERE p.school_id = ANY (?) AND (?::bigint IS NULL OR p.id = ?) ORDER BY p.id
                 """, statement -> {
+            // one pass over the DUO reports of the schools' pupils, by any school (a sub-select per pupil scanned them all: duo_report's only pupil
+            // index is partial, for open reports)
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
-            statement.setObject(2, pupilId, java.sql.Types.BIGINT);
+            statement.setArray(2, statement.getConnection().createArrayOf("bigint", ids));
             statement.setObject(3, pupilId, java.sql.Types.BIGINT);
+            statement.setObject(4, pupilId, java.sql.Types.BIGINT);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     pupils.put(rs.getLong("id"), new Builder(rs.getLong("id"), rs.getString("brin"), Sector.valueOf(rs.getString("sector")),

@@ -1,6 +1,5 @@
 package nl.casustafel.absence;
 
-import java.text.Collator;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How the signal work list can be sorted: one key per column, either way. The screen, the API and the CSV share it. */
+/**
+ * How the signal work list can be sorted: one key per column, either way. The screen, the API and the CSV share it.
+ * The list is sorted before any pupil is read ({@link SignalWorkList.Candidate}: figures, the open DUO report, and
+ * the pupil's position by name and school year from the privacy kernel), so that only the page shown is read.
+ */
 public final class SignalSort {
 
     private SignalSort() {
@@ -19,22 +22,21 @@ public final class SignalSort {
 
     public enum Key {
         /** Thresholds reached first, then the most unauthorised hours. */
-        URGENCY(Kind.URGENCY, Comparator.comparing((SignalWorkList.Entry e) -> !e.signals().thresholdReached())
-                .thenComparing(Comparator.comparingDouble((SignalWorkList.Entry e) -> e.signals().unauthorisedHours4Weeks()).reversed())),
-        PUPIL(Kind.TEXT, Comparator.comparing((SignalWorkList.Entry e) -> e.pupil().label(),
-                Comparator.nullsLast(Collator.getInstance(Locale.of("nl", "NL"))))),
-        SCHOOL_YEAR(Kind.NUMBER, Comparator.comparing((SignalWorkList.Entry e) -> e.pupil().schoolYear(),
-                Comparator.nullsLast(Comparator.naturalOrder()))),
-        UNAUTHORISED(Kind.NUMBER, Comparator.comparingDouble(e -> e.signals().unauthorisedHours4Weeks())),
-        SICK(Kind.NUMBER, Comparator.comparingInt(e -> e.signals().sickReports12Weeks())),
-        LATE(Kind.NUMBER, Comparator.comparingInt(e -> e.signals().lateArrivals())),
+        URGENCY(Kind.URGENCY, Comparator.comparing((SignalWorkList.Candidate c) -> !c.signals().thresholdReached())
+                .thenComparing(Comparator.comparingDouble((SignalWorkList.Candidate c) -> c.signals().unauthorisedHours4Weeks()).reversed())),
+        /** By name, as the kernel places the pupil among its own schools' pupils (Dutch collation). */
+        PUPIL(Kind.TEXT, Comparator.comparingInt(SignalWorkList.Candidate::byName)),
+        SCHOOL_YEAR(Kind.NUMBER, Comparator.comparingInt(SignalWorkList.Candidate::schoolYear)),
+        UNAUTHORISED(Kind.NUMBER, Comparator.comparingDouble(c -> c.signals().unauthorisedHours4Weeks())),
+        SICK(Kind.NUMBER, Comparator.comparingInt(c -> c.signals().sickReports12Weeks())),
+        LATE(Kind.NUMBER, Comparator.comparingInt(c -> c.signals().lateArrivals())),
         /** No open report first (the ones still to report), then the oldest report. */
-        DUO_REPORT(Kind.DATE, Comparator.comparing(SignalWorkList.Entry::openDuoReport, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())));
+        DUO_REPORT(Kind.DATE, Comparator.comparing(SignalWorkList.Candidate::openDuoReport, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())));
 
         private final Kind kind;
-        private final Comparator<SignalWorkList.Entry> comparator;
+        private final Comparator<SignalWorkList.Candidate> comparator;
 
-        Key(Kind kind, Comparator<SignalWorkList.Entry> comparator) {
+        Key(Kind kind, Comparator<SignalWorkList.Candidate> comparator) {
             this.kind = kind;
             this.comparator = comparator;
         }
@@ -57,7 +59,7 @@ public final class SignalSort {
             return Arrays.stream(values()).filter(k -> k.apiName().equalsIgnoreCase(name)).findFirst();
         }
 
-        Comparator<SignalWorkList.Entry> comparator() {
+        Comparator<SignalWorkList.Candidate> comparator() {
             return comparator;
         }
     }
@@ -72,10 +74,10 @@ public final class SignalSort {
             return Arrays.stream(Key.values()).flatMap(k -> java.util.stream.Stream.of(new Order(k, false), new Order(k, true))).toList();
         }
 
-        public Comparator<SignalWorkList.Entry> comparator() {
-            Comparator<SignalWorkList.Entry> first = descending ? key.comparator().reversed() : key.comparator();
+        Comparator<SignalWorkList.Candidate> comparator() {
+            Comparator<SignalWorkList.Candidate> first = descending ? key.comparator().reversed() : key.comparator();
             return first.thenComparing(Key.URGENCY.comparator()).thenComparing(Key.PUPIL.comparator())
-                    .thenComparingLong(e -> e.pupil().pupilId());
+                    .thenComparingLong(SignalWorkList.Candidate::pupilId);
         }
     }
 }

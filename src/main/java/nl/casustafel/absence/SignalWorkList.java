@@ -7,11 +7,11 @@ import jakarta.inject.Singleton;
 import nl.casustafel.account.Viewer;
 import nl.casustafel.duo.DuoReportService;
 import nl.casustafel.privacy.Disclosure;
+import nl.casustafel.privacy.OwnSchoolListing;
 import nl.casustafel.privacy.PupilReader;
 import nl.casustafel.privacy.PupilView;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 /**
  * A school's work list: its pupils with a signal, thresholds reached first, read through the privacy
  * kernel (which logs every read by name under the purpose given), filtered by the viewer's choices.
+ * <p>
+ * Paged by what is read (issue 14): the list is filtered, counted and sorted on the signals, the open DUO reports and
+ * the kernel's positions by name and school year ({@link OwnSchoolListing}), none of which is a read of a pupil; only
+ * the pupils of the page asked for are then read through the kernel and logged. A school of 5,000 pupils with a signal
+ * reads and logs a page, not 5,000.
  */
 @Singleton
 public class SignalWorkList {
@@ -31,11 +36,13 @@ public class SignalWorkList {
     private final AbsenceSignals signals;
     private final PupilReader reader;
     private final DuoReportService duoReports;
+    private final OwnSchoolListing listingPositions;
 
-    public SignalWorkList(AbsenceSignals signals, PupilReader reader, DuoReportService duoReports) {
+    public SignalWorkList(AbsenceSignals signals, PupilReader reader, DuoReportService duoReports, OwnSchoolListing listingPositions) {
         this.signals = signals;
         this.reader = reader;
         this.duoReports = duoReports;
+        this.listingPositions = listingPositions;
     }
 
     /**
@@ -62,11 +69,46 @@ public class SignalWorkList {
             kinds = Set.copyOf(kinds);
         }
 
-        boolean accepts(Entry e) {
-            return (kinds.isEmpty() || e.signals().signals().stream().anyMatch(s -> kinds.contains(s.type())))
-                    && (schoolYear == null || schoolYear.equals(e.pupil().schoolYear()))
-                    && (!withoutDuoReport || e.openDuoReport() == null);
+    }
+
+    /**
+     * A pupil with a signal before it is read: its signals, the open DUO report of the viewer's school, and where the
+     * privacy kernel places it by name and school year ({@link OwnSchoolListing}). Enough to filter, sort and page;
+     * it never leaves the server.
+     */
+    record Candidate(PupilSignals signals, @Nullable LocalDate openDuoReport, int byName, int schoolYear) {
+
+        long pupilId() {
+            return signals.pupilId();
         }
+    }
+
+    /**
+     * The filtered work list of one viewer on one day, not read yet: how many there are, and the pupils to read a
+     * page of. A screen keeps it while it shows the list, and reads the pages it scrolls to.
+     */
+    public static final class Listing {
+        private final Viewer viewer;
+        private final List<Candidate> candidates;
+        private final Map<SignalSort.Order, List<Candidate>> sorted = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Listing(Viewer viewer, List<Candidate> candidates) {
+            this.viewer = viewer;
+            this.candidates = candidates;
+        }
+
+        /** How many pupils the list holds; the kernel would show each of them to this viewer by name. */
+        public int size() {
+            return candidates.size();
+        }
+
+        private List<Candidate> sortedBy(SignalSort.Order order) {
+            return sorted.computeIfAbsent(order, o -> candidates.stream().sorted(o.comparator()).toList());
+        }
+    }
+
+    /** One page of the work list and how many there are in all. */
+    public record Page(List<Entry> entries, long total) {
     }
 
     /** Today, by the platform's clock: the default reference date. */
@@ -86,34 +128,66 @@ public class SignalWorkList {
     }
 
     /**
-     * The filtered, sorted work list; {@code where} is the purpose the access log records for each pupil read by
-     * name. A school the viewer does not work at gives an empty list, as a school without signals does.
+     * The whole filtered, sorted work list, every pupil read (the CSV export); {@code where} is the purpose the access
+     * log records for each pupil read by name.
      */
     @Transactional
     public List<Entry> of(Viewer viewer, LocalDate on, Filter filter, SignalSort.Order order, String where) {
+        return page(viewer, on, filter, order, 0, Integer.MAX_VALUE, where).entries();
+    }
+
+    /** One page of the filtered, sorted work list: only its pupils are read through the kernel (and so logged). */
+    @Transactional
+    public Page page(Viewer viewer, LocalDate on, Filter filter, SignalSort.Order order, long offset, int limit, String where) {
+        Listing listing = listing(viewer, on, filter);
+        return new Page(read(listing, order, offset, limit, where), listing.size());
+    }
+
+    /**
+     * The work list filtered but not read: its signals, open DUO reports and the kernel's positions by name. A school
+     * the viewer does not work at gives an empty list, as a school without signals does.
+     */
+    @Transactional(readOnly = true)
+    public Listing listing(Viewer viewer, LocalDate on, Filter filter) {
         if (!viewer.role().isSchoolStaff() || filter.schoolId() != null && !viewer.worksAt(filter.schoolId())) {
-            return List.of();
+            return new Listing(viewer, List.of());
         }
         Set<Long> schools = filter.schoolId() == null ? viewer.schoolIds() : Set.of(filter.schoolId());
-        List<PupilSignals> flagged = signals.forSchools(schools, on).stream().filter(s -> !s.signals().isEmpty()).toList();
+        List<PupilSignals> flagged = signals.forSchools(schools, on).stream()
+                .filter(s -> !s.signals().isEmpty())
+                .filter(s -> filter.kinds().isEmpty() || s.signals().stream().anyMatch(x -> filter.kinds().contains(x.type())))
+                .toList();
         List<Long> ids = flagged.stream().map(PupilSignals::pupilId).toList();
         Map<Long, LocalDate> reported = duoReports.openReportsOfOwnSchool(viewer, ids);
-        // only the rows left after filtering are read through the kernel (and so logged); the filter on the school
-        // year needs the year, which the kernel gives, so those pupils are read first
-        List<PupilSignals> candidates = flagged.stream()
-                .filter(s -> filter.kinds().isEmpty() || s.signals().stream().anyMatch(x -> filter.kinds().contains(x.type())))
+        Map<Long, OwnSchoolListing.Position> positions = listingPositions.of(viewer, ids);
+        List<Candidate> candidates = flagged.stream()
+                .filter(s -> positions.containsKey(s.pupilId()))
                 .filter(s -> !filter.withoutDuoReport() || !reported.containsKey(s.pupilId()))
+                .map(s -> new Candidate(s, reported.get(s.pupilId()), positions.get(s.pupilId()).byName(),
+                        positions.get(s.pupilId()).schoolYear()))
+                .filter(c -> filter.schoolYear() == null || filter.schoolYear() == c.schoolYear())
                 .toList();
-        Map<Long, PupilView> seen = reader.read(viewer, candidates.stream().map(PupilSignals::pupilId).toList(), null, where)
+        return new Listing(viewer, candidates);
+    }
+
+    /**
+     * The entries from {@code offset} on, at most {@code limit}, in the order asked: only these pupils are read through
+     * the kernel, which logs each read by name under {@code where}.
+     */
+    @Transactional
+    public List<Entry> read(Listing listing, SignalSort.Order order, long offset, int limit, String where) {
+        List<Candidate> all = listing.sortedBy(order);
+        if (offset >= all.size() || limit <= 0) {
+            return List.of();
+        }
+        List<Candidate> slice = all.subList((int) offset, (int) Math.min(all.size(), offset + (long) limit));
+        Map<Long, PupilView> seen = reader.read(listing.viewer, slice.stream().map(Candidate::pupilId).toList(), null, where)
                 .stream().collect(Collectors.toMap(PupilView::pupilId, Function.identity()));
-        Comparator<Entry> comparator = order.comparator();
-        return candidates.stream().filter(s -> seen.containsKey(s.pupilId()))
-                .map(s -> {
-                    PupilView pupil = seen.get(s.pupilId());
-                    return new Entry(pupil, s, pupil.disclosure() == Disclosure.IDENTIFIED ? reported.get(s.pupilId()) : null);
+        return slice.stream().filter(c -> seen.containsKey(c.pupilId()))
+                .map(c -> {
+                    PupilView pupil = seen.get(c.pupilId());
+                    return new Entry(pupil, c.signals(), pupil.disclosure() == Disclosure.IDENTIFIED ? c.openDuoReport() : null);
                 })
-                .filter(filter::accepts)
-                .sorted(comparator)
                 .toList();
     }
 }

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -110,8 +111,8 @@ public class SignalWorkListView extends VerticalLayout implements BeforeEnterObs
         columns.put(SignalSort.Key.LATE, grid.addColumn(e -> e.signals().lateArrivals()).setHeader(getTranslation("absence.signals.col.late")));
         columns.put(SignalSort.Key.DUO_REPORT, grid.addColumn(e -> e.openDuoReport() == null ? getTranslation("absence.signals.noDuo")
                 : DutchDates.DATE.format(e.openDuoReport())).setHeader(getTranslation("absence.signals.col.duo")));
-        columns.forEach((key, column) -> column.setKey(key.name()).setSortable(true)
-                .setComparator(new SignalSort.Order(key, false).comparator()));
+        // sorted on the server, before any pupil is read: only the rows scrolled to are read and logged
+        columns.forEach((key, column) -> column.setKey(key.name()).setSortable(true).setSortProperty(key.name()));
         grid.addComponentColumn(this::actions).setHeader(getTranslation("absence.signals.col.actions")).setFlexGrow(2);
         NarrowScreens.hideWhenNarrow(grid, columns.get(SignalSort.Key.SCHOOL_YEAR), columns.get(SignalSort.Key.UNAUTHORISED),
                 columns.get(SignalSort.Key.SICK), columns.get(SignalSort.Key.LATE), columns.get(SignalSort.Key.DUO_REPORT));
@@ -184,11 +185,22 @@ public class SignalWorkListView extends VerticalLayout implements BeforeEnterObs
         Query q = new Query(on.getValue() == null ? workList.today() : on.getValue(),
                 new SignalWorkList.Filter(kinds.getValue(), schoolYear.getValue(), withoutDuo.getValue(), null),
                 sortBy.getValue() == null ? SignalSort.Order.URGENT_FIRST : sortBy.getValue());
-        List<SignalWorkList.Entry> entries = workList.of(viewer, q.on(), q.filter(), SignalSort.Order.URGENT_FIRST, SignalWorkList.READ);
+        // the list is counted and sorted without reading a pupil; the grid reads (and so logs) only the pages it shows
+        SignalWorkList.Listing listing = workList.listing(viewer, q.on(), q.filter());
         shown = q;
         focused = null;
-        grid.setItems(entries);
-        count.setText(getTranslation("absence.signals.count", entries.size()));
+        grid.setItems(query -> workList.read(listing, order(query.getSortOrders()), query.getOffset(), query.getLimit(),
+                SignalWorkList.READ).stream(), query -> listing.size());
+        count.setText(getTranslation("absence.signals.count", listing.size()));
+    }
+
+    /** The order a column header asks for, else the select's. */
+    private SignalSort.Order order(List<QuerySortOrder> sortOrders) {
+        if (sortOrders.isEmpty()) {
+            return sortBy.getValue() == null ? SignalSort.Order.URGENT_FIRST : sortBy.getValue();
+        }
+        return new SignalSort.Order(SignalSort.Key.valueOf(sortOrders.getFirst().getSorted()),
+                sortOrders.getFirst().getDirection() == SortDirection.DESCENDING);
     }
 
     /** The select follows a sort chosen by a column header, so that the export sorts as the screen does. */

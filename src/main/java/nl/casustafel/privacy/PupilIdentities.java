@@ -85,6 +85,32 @@ public class PupilIdentities {
         });
     }
 
+    /** A pupil's label as its own school sees it (given and family name) and its school year (leerjaar). */
+    record Labelled(long pupilId, String label, int schoolYear) {
+    }
+
+    /** Of these pupils, those enrolled at one of these schools, with label and school year. Only the kernel uses this. */
+    List<Labelled> labelledOfSchools(Collection<Long> schoolIds, Collection<Long> pupilIds) {
+        if (schoolIds.isEmpty() || pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("""
+                SELECT p.id, i.given_name || ' ' || i.family_name, p.school_year
+                  FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
+                 WHERE p.id = ANY (?) AND p.school_id = ANY (?)
+                """, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", pupilIds.toArray()));
+            statement.setArray(2, statement.getConnection().createArrayOf("bigint", schoolIds.toArray()));
+            List<Labelled> labelled = new ArrayList<>(pupilIds.size());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    labelled.add(new Labelled(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+            return labelled;
+        });
+    }
+
     private static final String OF_SCHOOLS_BY_NAME = """
             SELECT %s FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
              WHERE p.school_id = ANY (?)

@@ -54,6 +54,8 @@ public final class RegionBench {
     private static final LocalDate SIGNALS_ON = LocalDate.of(2026, 3, 2);
 
     private static final List<String> ROWS = new ArrayList<>();
+    /** {@code BENCH_ONLY=signals}: time only the reads whose name contains this (the set-up still runs in full). */
+    private static final String ONLY = System.getenv("BENCH_ONLY");
 
     public static void main(String[] args) throws Exception {
         int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -133,12 +135,24 @@ public final class RegionBench {
                     () -> pupilService.find(normal, String.valueOf(pupilId), null, "api /api/pupils/" + pupilId));
             time("pupil absence history by month (AbsenceHistory)", 100, List::size, () -> history.byMonth(pupilId));
 
-            // the signals (GET /api/absence-signals)
+            // the signals (GET /api/absence-signals?size=50: one page read; the CSV export reads the whole list)
             SignalWorkList workList = context.getBean(SignalWorkList.class);
-            time("signals, " + n + " school", 300, List::size,
-                    () -> workList.of(normal, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST, SignalWorkList.READ));
-            time("signals, " + b + " school", 300, List::size,
-                    () -> workList.of(big, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST, SignalWorkList.READ));
+            nl.casustafel.absence.AbsenceSignals computed = context.getBean(nl.casustafel.absence.AbsenceSignals.class);
+            SignalSort.Order byPupil = new SignalSort.Order(SignalSort.Key.PUPIL, false);
+            for (Map.Entry<String, Viewer> school : List.of(Map.entry(n, normal), Map.entry(b, big))) {
+                Viewer v = school.getValue();
+                time("signals computed only (AbsenceSignals.forSchools), " + school.getKey() + " school", 300, List::size,
+                        () -> computed.forSchools(v.schoolIds(), SIGNALS_ON));
+                time("signals listing only (filter, count, positions by name; nobody read), " + school.getKey() + " school", 300,
+                        SignalWorkList.Listing::size, () -> workList.listing(v, SIGNALS_ON, SignalWorkList.Filter.ALL));
+                time("signals, " + school.getKey() + " school, page 1 of 50 (GET /api/absence-signals?size=50)", 300,
+                        p -> p.entries().size(), () -> workList.page(v, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST,
+                                0, 50, SignalWorkList.READ));
+                time("signals, " + school.getKey() + " school, page 20 of 50 by pupil", 300, p -> p.entries().size(),
+                        () -> workList.page(v, SIGNALS_ON, SignalWorkList.Filter.ALL, byPupil, 950, 50, SignalWorkList.READ));
+                time("signals, " + school.getKey() + " school, whole list read (as the CSV export does)", 0, List::size,
+                        () -> workList.of(v, SIGNALS_ON, SignalWorkList.Filter.ALL, SignalSort.Order.URGENT_FIRST, SignalWorkList.READ));
+            }
 
             // the agenda of 50 items at each viewer's level (GET /api/meetings/{id}; the meeting screen)
             MeetingQueries queries = context.getBean(MeetingQueries.class);
@@ -205,6 +219,9 @@ public final class RegionBench {
 
     /** Times the work: the first run, then {@value WARM_UP} warm-up runs, then {@value RUNS} runs for p50 and p95. */
     private static <T> void time(String name, int goalMillis, ToIntFunction<T> size, Supplier<T> work) {
+        if (ONLY != null && !name.contains(ONLY)) {
+            return;
+        }
         long start = System.nanoTime();
         T result = work.get();
         long first = System.nanoTime() - start;
