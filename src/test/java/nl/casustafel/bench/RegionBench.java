@@ -54,7 +54,7 @@ public final class RegionBench {
     private static final LocalDate SIGNALS_ON = LocalDate.of(2026, 3, 2);
 
     private static final List<String> ROWS = new ArrayList<>();
-    /** {@code BENCH_ONLY=signals}: time only the reads whose name contains this (the set-up still runs in full). */
+    /** {@code BENCH_ONLY=signals|agenda}: time only the reads whose name matches this pattern (the set-up still runs in full). */
     private static final String ONLY = System.getenv("BENCH_ONLY");
 
     public static void main(String[] args) throws Exception {
@@ -219,7 +219,7 @@ public final class RegionBench {
 
     /** Times the work: the first run, then {@value WARM_UP} warm-up runs, then {@value RUNS} runs for p50 and p95. */
     private static <T> void time(String name, int goalMillis, ToIntFunction<T> size, Supplier<T> work) {
-        if (ONLY != null && !name.contains(ONLY)) {
+        if (ONLY != null && !java.util.regex.Pattern.compile(ONLY).matcher(name).find()) {
             return;
         }
         long start = System.nanoTime();
