@@ -30,8 +30,8 @@ import java.util.Map;
 @Singleton
 public class AbsenceSignals {
 
-    /** Pupils whose signals are kept between requests; about 1 kB each. */
-    static final int KEPT_PUPILS = 200_000;
+    /** Pupils whose signals are kept between requests (a region of 100,000; well under 1 kB each). */
+    static final int KEPT_PUPILS = 100_000;
 
     private final JdbcOperations jdbc;
     private final SignalRules rules;
