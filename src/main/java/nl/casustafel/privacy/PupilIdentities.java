@@ -57,8 +57,12 @@ public class PupilIdentities {
     /** As {@link #ofSchoolsByName(Collection, String, Integer, int)}, one page of them: {@code limit} from {@code offset}. */
     public List<Long> ofSchoolsByName(Collection<Long> schoolIds, @Nullable String namePattern, @Nullable Integer schoolYear,
                                       int limit, long offset) {
+        // the names are looked up per pupil of the schools (scalar sub-selects: one primary-key probe each), never by
+        // joining or scanning all identities of the region, which the planner preferred for a page of a large school
+        // (bench/region: 0.5 s for page 31 of a school of 1,939 among 100,000 pupils)
         return jdbc.prepareStatement(OF_SCHOOLS_BY_NAME.formatted("p.id") + """
-                 ORDER BY i.family_name, i.given_name, p.id
+                 ORDER BY (SELECT i.family_name FROM pupil_identity i WHERE i.pupil_id = p.id),
+                          (SELECT i.given_name FROM pupil_identity i WHERE i.pupil_id = p.id), p.id
                  LIMIT ? OFFSET ?
                 """, statement -> {
             bindOfSchoolsByName(statement, schoolIds, namePattern, schoolYear);
@@ -112,10 +116,11 @@ public class PupilIdentities {
     }
 
     private static final String OF_SCHOOLS_BY_NAME = """
-            SELECT %s FROM pupil p JOIN pupil_identity i ON i.pupil_id = p.id
+            SELECT %s FROM pupil p
              WHERE p.school_id = ANY (?)
-               AND (?::text IS NULL OR lower(i.given_name || ' ' || i.family_name) LIKE ?)
+               AND (?::text IS NULL OR (SELECT lower(i.given_name || ' ' || i.family_name) FROM pupil_identity i WHERE i.pupil_id = p.id) LIKE ?)
                AND (?::int IS NULL OR p.school_year = ?)
+               AND (SELECT true FROM pupil_identity i WHERE i.pupil_id = p.id)
             """;
 
     private static void bindOfSchoolsByName(java.sql.PreparedStatement statement, Collection<Long> schoolIds, @Nullable String namePattern,
