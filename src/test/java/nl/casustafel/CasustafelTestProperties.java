@@ -21,7 +21,14 @@ public interface CasustafelTestProperties extends TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("casustafel.ui.enabled", String.valueOf(uiEnabled()));
         properties.put("casustafel.http.port", "0");
+        // signals are computed ahead only where a test asks for it (KeptSignalsTest counts computations)
+        properties.put("casustafel.signals.warm-up", String.valueOf(signalWarmUp()));
         return properties;
+    }
+
+    /** Whether signals are computed ahead after imports and at night ({@code absence.SignalWarmUp}). */
+    default boolean signalWarmUp() {
+        return false;
     }
 
     /** Whether the Vaadin UI is started too (only browser tests need it). */

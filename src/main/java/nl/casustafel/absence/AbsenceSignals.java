@@ -80,6 +80,20 @@ public class AbsenceSignals {
         return evaluate(schoolIds, on, null);
     }
 
+    /** Every school of the region (what {@link SignalWarmUp} computes ahead). */
+    @Transactional(readOnly = true)
+    public List<Long> schoolIds() {
+        return jdbc.prepareStatement("SELECT id FROM school ORDER BY id", statement -> {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** The signals of one pupil of a school today; empty when the pupil is not at that school. */
     @Transactional(readOnly = true)
     public java.util.Optional<PupilSignals> forPupil(long schoolId, long pupilId) {
