@@ -55,7 +55,12 @@ public class AbsenceSignals {
     private record Key(long pupilId, LocalDate on, List<Long> schoolIds) {
     }
 
-    private record Computed(long version, PupilSignals signals) {
+    /** A pupil's signals and what they were computed from besides the records: its version and its school's sector. */
+    private record Computed(long version, String brin, Sector sector, PupilSignals signals) {
+
+        boolean from(Builder pupil) {
+            return version == pupil.version && brin.equals(pupil.brin) && sector == pupil.sector;
+        }
     }
 
     public AbsenceSignals(JdbcOperations jdbc, AbsenceThresholds thresholds, Clock clock) {
@@ -139,7 +144,7 @@ public class AbsenceSignals {
         List<Long> stale = new ArrayList<>();
         for (Builder b : pupils.values()) {
             Computed computed = computedSignals.getIfPresent(new Key(b.id, on, schools));
-            if (computed != null && computed.version() == b.version) {
+            if (computed != null && computed.from(b)) {
                 kept.put(b.id, computed.signals());
             } else {
                 stale.add(b.id);
@@ -154,7 +159,7 @@ public class AbsenceSignals {
             if (signals == null) {
                 signals = rules.evaluate(b.build(), on);
                 computations.incrementAndGet();
-                computedSignals.put(new Key(b.id, on, schools), new Computed(b.version, signals));
+                computedSignals.put(new Key(b.id, on, schools), new Computed(b.version, b.brin, b.sector, signals));
             }
             result.add(signals);
         }
