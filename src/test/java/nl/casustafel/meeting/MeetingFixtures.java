@@ -115,6 +115,21 @@ class MeetingFixtures {
         return freshPupil(brin, municipalityCode, id -> true);
     }
 
+    /**
+     * Whether a pupil's family name also stands in a user's name ("Jansen" and the officer Peter Jansen): tests
+     * assert that a name is not on a page or in an answer that shows users, so such a pupil could pass for a leak.
+     */
+    private boolean sharesANameWithAUser(PupilIdentity pupil) {
+        return tx.executeRead(s -> jdbc.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM user_account WHERE strpos(lower(display_name), lower(?)) > 0)", st -> {
+                    st.setString(1, pupil.familyName());
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                }));
+    }
+
     synchronized long freshPupil(String brin, String municipalityCode, Predicate<PupilIdentity> fits) {
         List<Long> candidates = tx.executeRead(s -> jdbc.prepareStatement("""
                 SELECT p.id FROM pupil p
@@ -140,7 +155,8 @@ class MeetingFixtures {
             return ids;
         }));
         for (long id : candidates) {
-            if (!CLAIMED.contains(id) && !RESERVED_BSNS.contains(bsn(id)) && fits.test(identity(id)) && CLAIMED.add(id)) {
+            if (!CLAIMED.contains(id) && !RESERVED_BSNS.contains(bsn(id)) && fits.test(identity(id)) && !sharesANameWithAUser(identity(id))
+                    && CLAIMED.add(id)) {
                 return id;
             }
         }
