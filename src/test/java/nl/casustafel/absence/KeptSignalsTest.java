@@ -84,29 +84,37 @@ class KeptSignalsTest implements CasustafelTestProperties {
         long before = signals.computations();
         assertEquals(first, kept(ON));
         assertEquals(0, signals.computations() - before, "nothing changed: every pupil's signals are kept");
-        long pupil = first.values().stream().filter(p -> p.signals().isEmpty() && !p.hasRecords()).findFirst().orElseThrow().pupilId();
+        // a pupil without records, DUO reports or a leaving date (other tests in the same database may have given
+        // the demo's pupils any of these)
+        long pupil = id("""
+                SELECT min(p.id) FROM pupil p WHERE p.school_id = %d AND p.enrolled_until IS NULL AND p.enrolled_on <= DATE '2026-09-01'
+                   AND NOT EXISTS (SELECT 1 FROM absence_record r WHERE r.pupil_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM duo_report d WHERE d.pupil_id = p.id)""".formatted(school));
+        assertTrue(first.get(pupil).signals().isEmpty());
+        String ids = "KEPT-" + pupil + "-" + System.nanoTime() + "-";
 
         // records added (as an import or the API writes them): 20 unauthorised hours in the week before
         Map<Long, PupilSignals> withRecords = afterChange(() -> sql.update("""
                 INSERT INTO absence_record (school_id, source_id, pupil_id, absence_date, part_of_day, kind, hours, hour_unit)
-                SELECT %d, 'KEPT-' || d, %d, DATE '2026-11-16' + d, 'DAY', 'UNAUTHORISED', 4, 'LESSON_HOUR' FROM generate_series(0, 4) d
-                """.formatted(school, pupil)), 1);
+                SELECT %d, '%s' || d, %d, DATE '2026-11-16' + d, 'DAY', 'UNAUTHORISED', 4, 'LESSON_HOUR' FROM generate_series(0, 4) d
+                """.formatted(school, ids, pupil)), 1);
         assertTrue(withRecords.get(pupil).signals().stream().anyMatch(s -> s.type() == Signal.Type.RELATIVE_ABSENCE),
                 "20 unauthorised hours give a signal at once");
         assertEquals(withoutPupil(first, pupil), withoutPupil(withRecords, pupil), "the other pupils' signals stand");
 
         // a record corrected, then a DUO report recorded, then a record removed (erasure, destruction)
-        afterChange(() -> sql.update("UPDATE absence_record SET hours = 1 WHERE source_id = 'KEPT-0' AND school_id = " + school), 1);
+        afterChange(() -> sql.update("UPDATE absence_record SET hours = 1 WHERE source_id = '" + ids + "0' AND school_id = " + school), 1);
         afterChange(() -> sql.update("""
                 INSERT INTO duo_report (pupil_id, school_id, kind, reported_on, duo_reference, recorded_by)
                 SELECT %d, %d, 'RELATIVE_16H', DATE '2026-11-21', 'KEPT-DUO', min(id) FROM user_account
                 """.formatted(pupil, school)), 1);
-        afterChange(() -> sql.update("DELETE FROM absence_record WHERE source_id LIKE 'KEPT-%' AND school_id = " + school), 1);
+        afterChange(() -> sql.update("DELETE FROM absence_record WHERE source_id LIKE '" + ids + "%' AND school_id = " + school), 1);
 
         // the pupil leaves the school: no longer on its list
         Map<Long, PupilSignals> left = afterChange(() -> sql.update(
                 "UPDATE pupil SET enrolled_until = DATE '2026-09-30' WHERE id = " + pupil), 1);
         assertNotEquals(first.get(pupil), left.get(pupil), "the enrolment counts: the pupil's result is computed anew");
+        afterChange(() -> sql.update("UPDATE pupil SET enrolled_until = NULL WHERE id = " + pupil), 1);
 
         // a new day moves every window: everyone is computed once, then kept again
         LocalDate next = ON.plusDays(1);

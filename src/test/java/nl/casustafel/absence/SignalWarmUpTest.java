@@ -74,7 +74,8 @@ class SignalWarmUpTest implements CasustafelTestProperties {
         tx.executeWrite(status -> {
             sql.update("""
                     INSERT INTO absence_record (school_id, source_id, pupil_id, absence_date, part_of_day, kind, hours, hour_unit)
-                    VALUES (%d, 'WARM-1', %d, DATE '%s', 'DAY', 'UNAUTHORISED', 4, 'LESSON_HOUR')""".formatted(school, pupil, day));
+                    VALUES (%d, '%s', %d, DATE '%s', 'DAY', 'UNAUTHORISED', 4, 'LESSON_HOUR')""".formatted(school,
+                    "WARM-" + pupil + "-" + System.nanoTime(), pupil, day));
             imported.publishEvent(new AbsenceImported(Set.of(school), day, day));
             return null;
         });
